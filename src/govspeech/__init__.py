@@ -1,0 +1,70 @@
+"""govspeech: typed data from Chinese government speeches and work reports.
+
+>>> import govspeech
+>>> doc = govspeech.parse("上半年，全区生产总值达到14.8亿元，同比增长6.95%，排名全市第三。")
+>>> [(s.label, s.text) for s in doc.spans]  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from govspeech.errors import DocumentTooLargeError, GovspeechError, InputTypeError
+from govspeech.pipeline import load
+from govspeech.records import doc_to_record
+from govspeech.schema import Document, ErrorRecord
+
+__version__ = "0.1.0"
+__all__ = ["parse", "parse_many", "load", "Document", "ErrorRecord", "GovspeechError", "__version__"]
+
+#: Default size limit of one document (characters).  Real speeches and reports are < 200k.
+MAX_CHARS = 20_000_000
+
+
+def _check(text: Any, max_chars: int) -> str:
+    if not isinstance(text, str):
+        raise InputTypeError.for_value(text)
+    if len(text) > max_chars:
+        raise DocumentTooLargeError(f"document has {len(text):,} characters, more than max_chars={max_chars:,}; "
+                                    "raise max_chars or split the text")
+    return text
+
+
+def parse(text: str, *, doc_id: str | None = None, nlp=None, max_chars: int = MAX_CHARS) -> Document:
+    """Extract indicators, figures, rankings, directives, departments and deadlines from ``text``.
+
+    Every offset in the result points into ``text`` itself, whatever the normaliser cleaned.
+    """
+    _check(text, max_chars)
+    nlp = nlp or load()
+    return doc_to_record(nlp(text), doc_id=doc_id)
+
+
+def parse_many(texts: Iterable[str] | Iterable[tuple[str, Any]], *, nlp=None, n_process: int = 1,
+               batch_size: int = 16, max_chars: int = MAX_CHARS, as_tuples: bool = False,
+               ) -> Iterator[Document | ErrorRecord]:
+    """Stream records for many documents, in input order.
+
+    With ``as_tuples=True`` the input is ``(text, doc_id)`` pairs.  A document that cannot be
+    parsed (not a ``str``, too large) yields an :class:`ErrorRecord` instead of stopping the batch.
+    """
+    nlp = nlp or load()
+    items = ((t, i) for t, i in texts) if as_tuples else ((t, str(n)) for n, t in enumerate(texts))
+    pending: list[tuple[str, str]] = []
+    for text, doc_id in items:
+        try:
+            pending.append((_check(text, max_chars), doc_id))
+            continue
+        except GovspeechError as exc:
+            failure = ErrorRecord(id=doc_id, error=type(exc).__name__, message=str(exc))
+        yield from _flush(nlp, pending, n_process, batch_size)
+        pending = []
+        yield failure
+    yield from _flush(nlp, pending, n_process, batch_size)
+
+
+def _flush(nlp, pending: list[tuple[str, str]], n_process: int, batch_size: int) -> Iterator[Document]:
+    if not pending:
+        return
+    docs = nlp.pipe(pending, as_tuples=True, n_process=n_process, batch_size=batch_size)
+    for doc, doc_id in docs:
+        yield doc_to_record(doc, doc_id=doc_id)

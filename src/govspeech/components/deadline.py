@@ -1,0 +1,78 @@
+"""``govspeech_deadline``: DEADLINE spans (10月底前, 8月底, 年底前, 本周内, 国庆节前, 10月10日前 …).
+
+A date-like expression with 前/之前/以前 is always a deadline.  One without (8月底, 年内, 9月中旬)
+is one only inside a DIRECTIVE, so this component runs after ``govspeech_directive``; in a
+review of past work the same words date a result.  Attributes: ``text`` as written and
+``month``/``day`` when they can be read (年底 → month 12).
+"""
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from govspeech import docstate
+from govspeech.components.base import RuleComponent
+from govspeech.components.numbers import _alternation
+from govspeech.components.numerals import CHINESE_NUMERAL_CHARS, read_int
+
+_MONTH = "(?:1[0-2]|0?[1-9]|\\*{1,2}|十[一二]?|[一二三四五六七八九])"
+_DAY = "(?:3[01]|[12][0-9]|0?[1-9]|\\*{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+
+
+class DeadlineRecognizer(RuleComponent):
+    resource = ("rules", "deadline.json")
+
+    def compile(self) -> None:
+        d = self.data
+        before = _alternation(d["before_words"])
+        parts = _alternation(d["month_parts"])
+        date = (f"(?:(?P<year>20[0-9]{{2}}|\\*{{2,4}})年)?(?P<month>{_MONTH})月(?:份)?"
+                f"(?:(?P<day>{_DAY})(?:日|号)|(?P<part>{parts}))?")
+        year_end = "(?:(?P<year2>20[0-9]{2}|\\*{2,4})年(?P<yend>底|末|内))"
+        events = f"(?:{_alternation(d['events'])})"
+        self.pattern = regex.compile(
+            f"(?<![0-9{CHINESE_NUMERAL_CHARS}*\\-~])(?:{date}|{year_end}|(?P<event>{events})|(?P<rel>{_alternation(d['relative_always'] + d['relative_in_directive'])}))"
+            f"(?P<before>{before}|以内|内)?")
+        self.always_rel = set(d["relative_always"])
+        self.not_deadline = set(d["not_deadline"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        directives = [(s.start_char, s.end_char) for s in docstate.spans(doc, "DIRECTIVE")]
+        for m in self.pattern.finditer(doc.text):
+            text = m.group(0)
+            if text in self.not_deadline:
+                continue
+            in_directive = any(s <= m.start() and m.end() <= e for s, e in directives)
+            has_before = bool(m.group("before"))
+            if m.group("event"):
+                if not (has_before and m.group("before") in ("前", "之前", "以前")):
+                    continue
+            elif m.group("rel"):
+                if m.group("rel") not in self.always_rel and not (in_directive or has_before):
+                    continue
+            elif m.group("month"):
+                if not (has_before or (in_directive and (m.group("part") in ("底", "末", "初", "上旬", "中旬", "下旬")
+                                                         or m.group("day")))):
+                    continue
+            elif m.group("year2"):
+                if not (has_before or in_directive):
+                    continue
+            docstate.add_span(doc, m.start(), m.end(), "DEADLINE", _date_attrs(m))
+        return doc
+
+
+def _date_attrs(m: regex.Match) -> dict:
+    month = day = None
+    if m.group("month"):
+        month = read_int(m.group("month"))
+        day = read_int(m.group("day")) if m.group("day") else None
+    elif m.group("yend") in ("底", "末") or (m.group("rel") or "").startswith(("年底", "年末")):
+        month = 12
+    return {"text": m.group(0), "month": month, "day": day}
+
+
+@Language.factory("govspeech_deadline", default_config={"data_path": None},
+                  default_score_weights={"gs_strict_DEADLINE_f": 0.1})
+def make_deadline_recognizer(nlp: Language, name: str, data_path: str | None) -> DeadlineRecognizer:
+    return DeadlineRecognizer(nlp, name, data_path)

@@ -1,0 +1,108 @@
+"""``govspeech_department``: DEPARTMENT spans with canonical names.
+
+Sources of a match, all from ``resources/lexicons/departments.json``:
+
+* a stem with optional prefix and a suffix (区交通运输局, 市场监管部门, 应急管理局);
+* a coordination sharing its affixes (区发改、能源部门; 公安、应急、商贸、文旅、市场监管等部门):
+  one span per conjunct over its own characters, the shared affixes restored in ``canonical``;
+* whole bodies (区委, 区政府, 国务院 …, also under other level prefixes) and collective ones
+  (各乡镇, 各级各部门, 有关部门 …, ``collective`` = true);
+* an unseen name: level prefix + a few characters + a strong suffix (区湿地保护中心).
+
+A body directly followed by a title or a meeting word (区委书记, 安委会全体会议) is part of a
+person's title or a meeting's name and is not marked.  Overlaps keep the longest match.
+"""
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from govspeech import docstate
+from govspeech.components.base import RuleComponent
+from govspeech.components.numbers import _alternation
+
+# characters that never sit inside a department name (function words and verbs)
+_NOT_IN_NAME = "的和与在对要是了把将向为从由及或等各这那其该以于就都也还再又被让使给"
+
+
+class DepartmentRecognizer(RuleComponent):
+    resource = ("lexicons", "departments.json")
+
+    def compile(self) -> None:
+        d = self.data
+        self.stem_info: dict[str, dict] = {}
+        free_stems, bound_stems = [], []
+        for entry in d["stems"]:
+            for alias in {entry["stem"], *entry.get("aliases", [])}:
+                self.stem_info[alias] = entry
+                (bound_stems if entry.get("requires_suffix") else free_stems).append(alias)
+        prefixes = _alternation(d["prefixes"])
+        suffixes = _alternation(d["suffixes"])
+        stems = _alternation(free_stems + bound_stems)
+        self.prefixes = sorted(d["prefixes"], key=len, reverse=True)
+        self.single = regex.compile(f"(?P<prefix>{prefixes})?(?P<stem>{stems})(?P<suffix>{suffixes})")
+        conj = f"(?:{stems})"
+        self.coordination = regex.compile(
+            f"(?P<prefix>{prefixes})?(?P<items>{conj}(?:、{conj})+)(?P<shared>等?(?:{suffixes}))")
+        self.conjunct = regex.compile(stems)
+        body_cores = set()
+        for body in d["bodies"]:
+            body_cores.add(body)
+            for p in self.prefixes:
+                if body.startswith(p) and len(body) > len(p) + 1:
+                    body_cores.add(body[len(p):])
+                    break
+        self.bodies = regex.compile(f"(?P<prefix>{prefixes})?(?P<body>{_alternation(body_cores)})")
+        self.collective = regex.compile(_alternation(d["collective"]))
+        strong = "局|委员会|委|办公室|中心|站|所|大队|支队|专班|指挥部|管委会|领导小组|工作组"
+        self.unseen = regex.compile(
+            f"(?P<prefix>区|县|市|省|州|镇|乡)(?P<core>[^\\P{{Han}}{_NOT_IN_NAME}]{{2,6}}?)(?P<suffix>{strong})(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))")
+        self.not_after = regex.compile(f"^(?:{_alternation(d['not_followed_by'])})")
+        self.not_before = set(d.get("not_preceded_by", []))
+
+    # -- matching ---------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        candidates: list[tuple[int, int, dict]] = []
+        for m in self.coordination.finditer(text):
+            candidates += self._conjuncts(m)
+        for m in self.single.finditer(text):
+            info = self.stem_info[m.group("stem")]
+            canonical = (m.group("prefix") or "") + info.get("full", m.group("stem")) + m.group("suffix")
+            candidates.append((m.start(), m.end(), {"canonical": canonical, "collective": False}))
+        for m in self.bodies.finditer(text):
+            candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False}))
+        for m in self.collective.finditer(text):
+            candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": True}))
+        for m in self.unseen.finditer(text):
+            candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False}))
+        chosen: list[tuple[int, int]] = []
+        # longest first, then leftmost; coordinations are pre-split so their parts are short
+        for start, end, attrs in sorted(candidates, key=lambda c: (-(c[1] - c[0]) if not c[2].get("_part") else -100, c[0])):
+            if any(s < end and start < e for s, e in chosen):
+                continue
+            if self.not_after.match(text[end:end + 6]) or (start > 0 and text[start - 1] in self.not_before):
+                continue
+            attrs = {k: v for k, v in attrs.items() if not k.startswith("_")}
+            if docstate.add_span(doc, start, end, "DEPARTMENT", attrs) is not None:
+                chosen.append((start, end))
+        return doc
+
+    def _conjuncts(self, m: regex.Match) -> list[tuple[int, int, dict]]:
+        prefix = m.group("prefix") or ""
+        shared = m.group("shared").lstrip("等")
+        out = []
+        for part in self.conjunct.finditer(m.group("items")):
+            start = m.start("items") + part.start()
+            info = self.stem_info[part.group()]
+            suffix = info.get("suffix", shared) if shared == "部门" else shared
+            out.append((start, start + len(part.group()),
+                        {"canonical": prefix + info.get("full", part.group()) + suffix, "collective": False, "_part": True}))
+        return out
+
+
+@Language.factory("govspeech_department", default_config={"data_path": None},
+                  default_score_weights={"gs_overlap_DEPARTMENT_f": 0.2})
+def make_department_recognizer(nlp: Language, name: str, data_path: str | None) -> DepartmentRecognizer:
+    return DepartmentRecognizer(nlp, name, data_path)

@@ -1,0 +1,90 @@
+"""``govspeech_directive``: DIRECTIVE spans — instructions, requirements and tasks.
+
+The text is split into units (sentences and ``；`` items, :mod:`.structure`).  A unit is a
+directive when it carries a modal cue (要, 必须, 确保 …) that is not part of another word
+(主要, 重要 …) or inside quotes, or when it opens with an action verb right after a list
+marker or in the plan part of a report (加快…, 推进…); results, problems and conditionals
+without a modal cue are not.  Stand-alone headings are structure.  The span runs from the
+first character after the list marker to the last character before the closing punctuation.
+"""
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from govspeech import docstate
+from govspeech.components.base import RuleComponent
+from govspeech.components.numbers import _alternation
+from govspeech.components.structure import StructureReader, Unit
+
+_QUOTED = regex.compile(r"“[^”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^》\n]{0,60}》")
+
+
+class DirectiveRecognizer(RuleComponent):
+    resource = ("rules", "directive.json")
+
+    def compile(self) -> None:
+        d = self.data
+        self.structure = StructureReader(d["markers"], d["heading_markers"], d["heading_max_chars"])
+        self.modal = regex.compile(_alternation(d["modal_not"] + d["modal"]))
+        self.modal_not = set(d["modal_not"])
+        self.action_start = regex.compile(f"^(?:{_alternation(d['action_verbs'])})")
+        self.result = regex.compile(_alternation(d["result"]))
+        self.problem = regex.compile(_alternation(d["problem"]))
+        self.conditional = regex.compile(_alternation(d["conditional"]))
+        self.plan_heading = regex.compile(_alternation(d["plan_headings"]))
+        self.review_heading = regex.compile(_alternation(d["review_headings"]))
+        self.not_line = regex.compile(f"^(?:{_alternation(d['not_directive_lines'])})")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        plan_mode = False
+        for unit in self.structure.units(text):
+            body = text[unit.body_start:unit.end]
+            if unit.heading:
+                plan_mode = self._mode_after_heading(body, plan_mode)
+                continue
+            if self.is_directive(body, plan_mode, has_marker=unit.body_start > unit.start):
+                docstate.add_span(doc, unit.body_start, unit.end, "DIRECTIVE", {})
+            elif (unit.first_in_line and unit.end - unit.start <= 40 and text[unit.end:unit.end + 1] in ":："
+                  and self.plan_heading.search(body)):
+                # an unnumbered lead line such as "下半年重点抓好以下工作:" opens the plan part
+                plan_mode = self._mode_after_heading(body, plan_mode)
+        return doc
+
+    def _mode_after_heading(self, heading: str, plan_mode: bool) -> bool:
+        """A heading opens the plan part or the review part, whichever its first cue says
+        (上半年工作情况和下半年安排 opens a review that the next heading ends)."""
+        review, plan = self.review_heading.search(heading), self.plan_heading.search(heading)
+        if review and (not plan or review.start() < plan.start()):
+            return False
+        if plan:
+            return True
+        return plan_mode
+
+    def is_directive(self, body: str, plan_mode: bool, has_marker: bool = False) -> bool:
+        if len(body) < 4 or self.not_line.match(body):
+            return False
+        plain = _QUOTED.sub(lambda m: "“" + "　" * (len(m.group()) - 2) + "”", body)
+        modal = any(m.group() not in self.modal_not for m in self.modal.finditer(plain))
+        if self.conditional.search(plain[:12]):
+            return False
+        if modal:
+            return True
+        opens_with_action = bool(self.action_start.match(plain))
+        if plan_mode:
+            return not (self.problem.search(plain) and not opens_with_action) and not self._is_result(plain)
+        return has_marker and opens_with_action and not self._is_result(plain)
+
+    def _is_result(self, plain: str) -> bool:
+        return bool(self.result.search(plain))
+
+
+@Language.factory("govspeech_directive", default_config={"data_path": None},
+                  default_score_weights={"gs_overlap_DIRECTIVE_f": 0.2})
+def make_directive_recognizer(nlp: Language, name: str, data_path: str | None) -> DirectiveRecognizer:
+    return DirectiveRecognizer(nlp, name, data_path)
+
+
+__all__ = ["DirectiveRecognizer", "Unit"]

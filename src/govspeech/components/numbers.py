@@ -1,0 +1,118 @@
+"""``govspeech_numbers``: QUANTITY and PERCENT spans with normalised values.
+
+Reads Arabic and Chinese numerals, masked figures (``**亿元``), multipliers (万/亿/千万 …),
+approximations glued to the number (近/约/多/余/以上/左右), ranges, percentages, percentage
+points, fractions (三分之一) and 成.  Patterns and unit tables are in
+``resources/rules/numbers.json``.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from govspeech import docstate
+from govspeech.components.base import RuleComponent
+from govspeech.components.numerals import CHINESE_NUMERAL_CHARS, chinese_to_number, read_number
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class NumberRecognizer(RuleComponent):
+    resource = ("rules", "numbers.json")
+
+    def compile(self) -> None:
+        d = self.data
+        self.multipliers: dict[str, float] = d["multipliers"]
+        self.units: dict[str, str] = d["units"]
+        self.arabic_only = set(d["units_needing_arabic"])
+        self.vague = tuple(d["chinese_vague"])
+        self.fixed = regex.compile(_alternation(d["fixed_terms"]))
+        arabic = r"[0-9*]+(?:,[0-9*]{3})*(?:\.[0-9*]+)?"
+        chinese = f"[{CHINESE_NUMERAL_CHARS}]+"
+        num = f"(?:{arabic}|{chinese})"
+        not_before = f"(?<![A-Za-z0-9.*{regex.escape(d['not_preceded_by'])}])"
+        pre = f"(?P<pre>{_alternation(d['approx_before'])})?"
+        rng = f"(?:(?P<joiner>{_alternation(d['range_joiners'])})(?P<num2>{num}))?"
+        mult = f"(?P<mult>{_alternation(self.multipliers)})?"
+        self.quantity = regex.compile(
+            f"{pre}{not_before}(?P<num>{num}){rng}(?P<a1>{_alternation(d['approx_after_number'])})?{mult}"
+            f"(?P<a2>多|余)?(?P<unit>{_alternation(self.units)})(?P<post>{_alternation(d['approx_after_unit'])})?")
+        self.percent_words: dict[str, str] = d["percent_words"]
+        self.percent = regex.compile(
+            f"{pre}{not_before}(?P<num>{num}){rng}(?P<a1>多|余)?(?P<pu>{_alternation(self.percent_words)})"
+            f"(?P<post>左右|以上|上下)?"
+            f"|百分之(?P<pnum>{num})"
+            f"|(?<![{CHINESE_NUMERAL_CHARS}])(?P<den>[{CHINESE_NUMERAL_CHARS}]+)分之(?P<numer>[{CHINESE_NUMERAL_CHARS}]+)"
+            f"|(?<![{CHINESE_NUMERAL_CHARS}0-9A-Za-z])(?P<cheng>[二三四五六七八九]|[1-9])成(?P<cpost>以上|左右)?(?![为了功立效果绩本员交就长型品都])")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        fixed = [(m.start(), m.end()) for m in self.fixed.finditer(text)]
+        # a field size inside a ranking (全省86个县市排第64位) is part of the ranking
+        taken: list[tuple[int, int]] = [(s.start_char, s.end_char) for s in docstate.spans(doc, "RANKING")]
+        for m in self.percent.finditer(text):
+            attrs = self._percent_attrs(m)
+            if attrs is not None and not _inside(fixed, m.start(), m.end()) and not _overlaps(taken, m.start(), m.end()):
+                docstate.add_span(doc, m.start(), m.end(), "PERCENT", attrs)
+                taken.append((m.start(), m.end()))
+        for m in self.quantity.finditer(text):
+            if _overlaps(taken, m.start(), m.end()) or _inside(fixed, m.start(), m.end()):
+                continue
+            attrs = self._quantity_attrs(m)
+            if attrs is not None:
+                docstate.add_span(doc, m.start(), m.end(), "QUANTITY", attrs)
+        return doc
+
+    def _quantity_attrs(self, m: regex.Match) -> dict[str, Any] | None:
+        num, unit = m.group("num"), m.group("unit")
+        is_chinese = num[0] in CHINESE_NUMERAL_CHARS
+        if is_chinese:
+            if unit in self.arabic_only or m.group(0).lstrip(m.group("pre") or "").startswith(self.vague):
+                return None
+            if chinese_to_number(num) is None:
+                return None
+        masked = "*" in m.group(0)
+        value = None
+        if not masked and m.group("num2") is None:
+            value = read_number(num)
+            if value is None:
+                return None
+            value *= self.multipliers.get(m.group("mult") or "", 1)
+        approx = bool(m.group("pre") or m.group("a1") or m.group("a2") or m.group("post") or m.group("num2"))
+        return {"value": value, "unit": self.units[unit], "masked": masked, "approx": approx}
+
+    def _percent_attrs(self, m: regex.Match) -> dict[str, Any] | None:
+        masked = "*" in m.group(0)
+        if m.group("den"):
+            den, numer = chinese_to_number(m.group("den")), chinese_to_number(m.group("numer"))
+            if not den or numer is None:
+                return None
+            return {"value": 100.0 * numer / den, "unit": "%", "masked": False}
+        if m.group("cheng"):
+            return {"value": 10.0 * read_number(m.group("cheng")), "unit": "%", "masked": False}
+        if m.group("pnum"):
+            return {"value": read_number(m.group("pnum")), "unit": "%", "masked": masked}
+        unit = self.percent_words[m.group("pu")]
+        value = None if masked or m.group("num2") else read_number(m.group("num"))
+        if unit == "‰":
+            unit, value = "%", None if value is None else value / 10
+        return {"value": value, "unit": unit, "masked": masked}
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+@Language.factory("govspeech_numbers", default_config={"data_path": None},
+                  default_score_weights={"gs_strict_QUANTITY_f": 0.1, "gs_strict_PERCENT_f": 0.1})
+def make_number_recognizer(nlp: Language, name: str, data_path: str | None) -> NumberRecognizer:
+    return NumberRecognizer(nlp, name, data_path)

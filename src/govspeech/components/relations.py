@@ -1,0 +1,211 @@
+"""``govspeech_relations``: links indicators to their figures and directives to who and when.
+
+Per sentence (:mod:`.structure`):
+
+* **INDICATOR → QUANTITY/PERCENT/RANKING.**  A figure belongs to the nearest indicator before
+  it in its sentence (so 生产总值达到**亿元，同比增长**%，排名全市第三 gives three relations);
+  ``A、B分别增长x、y`` pairs in order, one figure after 分别 goes to each indicator.  The type
+  comes from the cue words right before the figure (增长 → INCREASE, 下降 → DECREASE, 占 →
+  SHARE, 完成年度任务的 → COMPLETION, ranking → RANK, else VALUE); in a directive or with a
+  target cue (目标, 力争, 计划 …) it is TARGET.  A figure that modifies a noun
+  (500万元以上的项目) or belongs to another place (全市平均) is not linked.
+* **DIRECTIVE → DEPARTMENT (RESPONSIBLE).**  Departments named inside the directive, except
+  ones that only receive (向市政府汇报); otherwise the sentence's addressee (区交通运输局要…:
+  一是…; 二是…) or a responsibility note after it (（牵头单位：区水务局）).
+* **DIRECTIVE → DEADLINE (DUE).**  Deadlines inside the directive.
+
+Indicator candidates that end up without a figure are removed (``prune_unlinked``), because
+the scheme marks an indicator only when the sentence reports something about it.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from govspeech import docstate
+from govspeech.components.base import RuleComponent
+from govspeech.components.numbers import _alternation
+from govspeech.components.structure import StructureReader
+
+_LIST_SEP = regex.compile(r"^[、和及与,，]{1,2}$")
+_RECEIVE = regex.compile(r"(?:向|对|给|报送|报请|提请|报|经|由于)$")
+_ADDRESSEE_AFTER = regex.compile(r"^(?:、|和|及|,|，|要|必须|务必|负责|牵头|主动|切实|进一步|迅速|尽快|立即|抓紧|全力|认真|严格|:|：)")
+_RESPONSIBILITY_NOTE = regex.compile(r"[。;；]?\s*[(（](?:[^()（）\n]{0,6}(?:单位|部门|责任|牵头|负责)[^()（）\n]*)[)）]")
+_MODIFIER_AFTER = regex.compile(r"^(?:的|以上的|\p{Han})")
+_CUE_OK_AFTER = regex.compile(r"^(?:以上|左右|同比|比上年|增长|下降|,|，|;|；|。|、|和|及|\)|）|的增速|的目标|的任务|多)")
+
+
+class RelationLinker(RuleComponent):
+    resource = {"rules": ("rules", "relations.json"), "structure": ("rules", "directive.json")}
+
+    def __init__(self, nlp: Language, name: str, data_path: str | None = None, prune_unlinked: bool = True) -> None:
+        self.prune_unlinked = prune_unlinked
+        super().__init__(nlp, name, data_path)
+
+    def compile(self) -> None:
+        r, s = self.data["rules"], self.data["structure"]
+        self.structure = StructureReader(s["markers"], s["heading_markers"], s["heading_max_chars"])
+        self.increase = regex.compile(_alternation(r["increase"]))
+        self.decrease = regex.compile(_alternation(r["decrease"]))
+        self.share = regex.compile(_alternation(r["share"]))
+        self.completion = regex.compile(_alternation(r["completion"]))
+        self.target = regex.compile(_alternation(r["target"]))
+        self.other_place = regex.compile(_alternation(r["other_place"]))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        sentences = self._sentences(text)
+        starts = [s for s, _ in sentences]
+
+        def sentence_of(span: Span) -> int:
+            return max(bisect_left(starts, span.start_char + 1) - 1, 0)
+
+        by_sentence: dict[int, list[Span]] = {}
+        for span in sorted(docstate.spans(doc), key=lambda s: (s.start_char, -s.end_char)):
+            by_sentence.setdefault(sentence_of(span), []).append(span)
+        directives = docstate.spans(doc, "DIRECTIVE")
+        for k, spans in by_sentence.items():
+            self._link_figures(doc, text, spans, directives)
+            self._link_directives(doc, text, spans, sentences[k])
+        if self.prune_unlinked:
+            linked = {h for h, _, _ in docstate.relations(doc)}
+            docstate.remove_spans(doc, [s for s in docstate.spans(doc, "INDICATOR")
+                                        if docstate.span_key("INDICATOR", s.start_char, s.end_char) not in linked])
+        return doc
+
+    def _sentences(self, text: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        current = -1
+        for unit in self.structure.units(text):
+            if unit.sentence != current:
+                out.append((unit.start, unit.end))
+                current = unit.sentence
+            else:
+                out[-1] = (out[-1][0], unit.end)
+        return out or [(0, len(text))]
+
+    # -- indicator → figure -----------------------------------------------------------------
+    def _link_figures(self, doc: Doc, text: str, spans: list[Span], directives: list[Span]) -> None:
+        indicators = [s for s in spans if s.label_ == "INDICATOR"]
+        figures = [s for s in spans if s.label_ in ("QUANTITY", "PERCENT", "RANKING")]
+        if not indicators or not figures:
+            return
+        used_respectively: set[int] = set()
+        previous_end = 0
+        for i, fig in enumerate(figures):
+            if i in used_respectively:
+                continue
+            before = [ind for ind in indicators if ind.end_char <= fig.start_char]
+            if not before:
+                previous_end = fig.end_char
+                continue
+            if self._is_modifier(text, fig):
+                previous_end = fig.end_char
+                continue
+            head = before[-1]
+            # "X占Y的Z%": the share belongs to X, Y is the whole
+            if len(before) > 1 and fig.label_ == "PERCENT" and self.share.search(
+                    text[before[-2].end_char:head.start_char]):
+                head = before[-2]
+            cue = text[max(head.end_char, previous_end):fig.start_char]
+            if self.other_place.search(cue):
+                previous_end = fig.end_char
+                continue
+            if "分别" in cue:
+                group = self._coordinated(text, before)
+                figs = self._figure_list(text, figures, i)
+                if len(group) > 1 and len(figs) == len(group):
+                    for ind, f in zip(group, figs):
+                        self._relate(doc, text, ind, f, text[head.end_char:f.start_char], directives)
+                    used_respectively.update(figures.index(f) for f in figs)
+                    previous_end = figs[-1].end_char
+                    continue
+                if len(group) > 1 and len(figs) == 1:
+                    for ind in group:
+                        self._relate(doc, text, ind, fig, cue, directives)
+                    previous_end = fig.end_char
+                    continue
+            self._relate(doc, text, head, fig, cue, directives)
+            previous_end = fig.end_char
+
+    def _is_modifier(self, text: str, fig: Span) -> bool:
+        after = text[fig.end_char:fig.end_char + 4]
+        if fig.label_ == "RANKING" or _CUE_OK_AFTER.match(after):
+            return False
+        return bool(_MODIFIER_AFTER.match(after))
+
+    def _coordinated(self, text: str, before: list[Span]) -> list[Span]:
+        group = [before[-1]]
+        for ind in reversed(before[:-1]):
+            if _LIST_SEP.match(text[ind.end_char:group[0].start_char]):
+                group.insert(0, ind)
+            else:
+                break
+        return group
+
+    def _figure_list(self, text: str, figures: list[Span], i: int) -> list[Span]:
+        out = [figures[i]]
+        for f in figures[i + 1:]:
+            if _LIST_SEP.match(text[out[-1].end_char:f.start_char]) and f.label_ == out[0].label_:
+                out.append(f)
+            else:
+                break
+        return out
+
+    def _relate(self, doc: Doc, text: str, indicator: Span, fig: Span, cue: str, directives: list[Span]) -> None:
+        docstate.add_relation(doc, indicator, fig, self.relation_type(text, fig, cue, directives))
+
+    def relation_type(self, text: str, fig: Span, cue: str, directives: list[Span]) -> str:
+        if fig.label_ == "RANKING":
+            return "RANK"
+        if fig.label_ == "PERCENT" and self.completion.search(cue):
+            return "COMPLETION"
+        in_plan = any(d.start_char <= fig.start_char and fig.end_char <= d.end_char for d in directives) \
+            or bool(self.target.search(cue))
+        if in_plan:
+            return "TARGET"
+        if fig.label_ == "PERCENT" and self.share.search(cue):
+            return "SHARE"
+        if self.decrease.search(cue):
+            return "DECREASE"
+        if self.increase.search(cue):
+            return "INCREASE"
+        return "VALUE"
+
+    # -- directive → department / deadline ----------------------------------------------------
+    def _link_directives(self, doc: Doc, text: str, spans: list[Span], sentence: tuple[int, int]) -> None:
+        directives = [s for s in spans if s.label_ == "DIRECTIVE"]
+        if not directives:
+            return
+        departments = [s for s in spans if s.label_ == "DEPARTMENT"]
+        deadlines = [s for s in spans if s.label_ == "DEADLINE"]
+        addressees = [d for d in departments if d.start_char < directives[0].start_char + 40
+                      and _ADDRESSEE_AFTER.match(text[d.end_char:d.end_char + 4])
+                      and not _RECEIVE.search(text[max(0, d.start_char - 3):d.start_char])]
+        for directive in directives:
+            inside = [d for d in departments if directive.start_char <= d.start_char and d.end_char <= directive.end_char]
+            responsible = [d for d in inside if not _RECEIVE.search(text[max(0, d.start_char - 3):d.start_char])]
+            if not responsible:
+                responsible = [d for d in addressees if d.end_char <= directive.start_char + 40]
+            responsible += self._noted_after(doc, text, directive)
+            for dep in responsible:
+                docstate.add_relation(doc, directive, dep, "RESPONSIBLE")
+            for deadline in deadlines:
+                if directive.start_char <= deadline.start_char and deadline.end_char <= directive.end_char:
+                    docstate.add_relation(doc, directive, deadline, "DUE")
+
+    def _noted_after(self, doc: Doc, text: str, directive: Span) -> list[Span]:
+        """Departments of a responsibility note right after the directive: （牵头单位：…）."""
+        m = _RESPONSIBILITY_NOTE.match(text, directive.end_char)
+        if m is None:
+            return []
+        return [d for d in docstate.spans(doc, "DEPARTMENT") if m.start() <= d.start_char and d.end_char <= m.end()]
+
+
+@Language.factory("govspeech_relations", default_config={"data_path": None, "prune_unlinked": True},
+                  default_score_weights={"gs_relations_f": 0.2})
+def make_relation_linker(nlp: Language, name: str, data_path: str | None, prune_unlinked: bool) -> RelationLinker:
+    return RelationLinker(nlp, name, data_path, prune_unlinked)

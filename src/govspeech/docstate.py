@@ -1,0 +1,111 @@
+"""Everything govspeech attaches to a spaCy ``Doc``, in one serialisable place.
+
+* spans of all seven labels live in ``doc.spans["govspeech"]`` (a normal spaCy ``SpanGroup``:
+  spans may nest, e.g. a QUANTITY inside a DIRECTIVE);
+* ``doc._.govspeech`` is a plain dict (msgpack-safe, so ``DocBin(store_user_data=True)`` and
+  ``nlp.pipe(n_process=2)`` carry it) holding the normaliser's offset map, the normalised
+  attributes of each span (keyed by label and clean offsets) and the relations;
+* ``span._.attrs`` reads a span's attributes back from that dict.
+
+Offsets inside the ``Doc`` are offsets into the *clean* text; :mod:`govspeech.records` maps
+them back to the original text.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from govspeech.normalize import NormalizedText
+
+SPAN_KEY = "govspeech"
+LABELS = ("INDICATOR", "QUANTITY", "PERCENT", "RANKING", "DIRECTIVE", "DEPARTMENT", "DEADLINE")
+RELATION_TYPES = ("VALUE", "INCREASE", "DECREASE", "SHARE", "COMPLETION", "TARGET", "RANK", "RESPONSIBLE", "DUE")
+
+
+def _span_attrs(span: Span) -> dict[str, Any]:
+    state = span.doc._.govspeech
+    if not state:
+        return {}
+    return state["attrs"].get(span_key(span.label_, span.start_char, span.end_char), {})
+
+
+def register_extensions() -> None:
+    if not Doc.has_extension("govspeech"):
+        Doc.set_extension("govspeech", default=None)
+    if not Span.has_extension("attrs"):
+        Span.set_extension("attrs", getter=_span_attrs)
+
+
+register_extensions()
+
+
+def span_key(label: str, start: int, end: int) -> str:
+    return f"{label}:{start}:{end}"
+
+
+def set_state(doc: Doc, norm: NormalizedText | None) -> None:
+    doc._.govspeech = {"norm": norm.to_dict() if norm is not None else None, "attrs": {}, "relations": []}
+
+
+def state(doc: Doc) -> dict:
+    """The govspeech dict of ``doc``, created empty for docs made outside the govspeech tokenizer."""
+    if doc._.govspeech is None:
+        set_state(doc, None)
+    return doc._.govspeech
+
+
+def normalized(doc: Doc) -> NormalizedText | None:
+    """The offset map of ``doc`` (``None`` when the text was not normalised)."""
+    data = state(doc)["norm"]
+    return NormalizedText.from_dict(data, doc.text) if data else None
+
+
+def spans(doc: Doc, label: str | None = None) -> list[Span]:
+    group = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
+    return [s for s in group if label is None or s.label_ == label]
+
+
+def add_span(doc: Doc, start: int, end: int, label: str, attrs: dict[str, Any] | None = None) -> Span | None:
+    """Add a span at clean character offsets; returns ``None`` if it does not fit tokens.
+
+    Re-adding the same (label, start, end) only updates its attributes.
+    """
+    span = doc.char_span(start, end, label=label)
+    if span is None:
+        return None
+    key = span_key(label, start, end)
+    st = state(doc)
+    if key not in st["attrs"]:
+        if SPAN_KEY not in doc.spans:
+            doc.spans[SPAN_KEY] = []
+        doc.spans[SPAN_KEY].append(span)
+    st["attrs"][key] = dict(attrs or {})
+    return span
+
+
+def remove_spans(doc: Doc, doomed: list[Span]) -> None:
+    """Drop spans (and their attributes and relations) from the govspeech group."""
+    if not doomed or SPAN_KEY not in doc.spans:
+        return
+    keys = {span_key(s.label_, s.start_char, s.end_char) for s in doomed}
+    st = state(doc)
+    doc.spans[SPAN_KEY] = [s for s in doc.spans[SPAN_KEY] if span_key(s.label_, s.start_char, s.end_char) not in keys]
+    for key in keys:
+        st["attrs"].pop(key, None)
+    st["relations"] = [r for r in st["relations"] if r[0] not in keys and r[1] not in keys]
+
+
+def add_relation(doc: Doc, head: Span, tail: Span, rel_type: str) -> None:
+    if rel_type not in RELATION_TYPES:
+        raise ValueError(f"unknown relation type {rel_type!r}")
+    rel = [span_key(head.label_, head.start_char, head.end_char),
+           span_key(tail.label_, tail.start_char, tail.end_char), rel_type]
+    rels = state(doc)["relations"]
+    if rel not in rels:
+        rels.append(rel)
+
+
+def relations(doc: Doc) -> list[tuple[str, str, str]]:
+    """``(head_key, tail_key, type)`` triples; keys are :func:`span_key` strings."""
+    return [tuple(r) for r in state(doc)["relations"]]

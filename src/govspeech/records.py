@@ -1,0 +1,76 @@
+"""The one place where a processed spaCy ``Doc`` becomes :class:`govspeech.schema.Document`.
+
+It maps every clean-text offset back to the original input through the normaliser's offset
+map, validates attributes against the schema, numbers spans and relations, and builds the
+indicator and directive views.  The CLI, the Python API, the evaluator and the benchmarks all
+call :func:`doc_to_record`; none of them converts on its own.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from pydantic import TypeAdapter
+from spacy.tokens import Doc
+
+from govspeech import docstate
+from govspeech.schema import (
+    ATTRS_BY_LABEL, DirectiveFacts, Document, Flag, IndicatorFacts, Relation, SpanRecord,
+)
+
+_LABEL_ORDER = {label: i for i, label in enumerate(docstate.LABELS)}
+_SPAN_ADAPTER: TypeAdapter = TypeAdapter(SpanRecord)
+_INDICATOR_VIEW = {"VALUE": "values", "INCREASE": "increases", "DECREASE": "decreases", "SHARE": "shares",
+                   "COMPLETION": "completions", "TARGET": "targets", "RANK": "ranks"}
+_DIRECTIVE_VIEW = {"RESPONSIBLE": "departments", "DUE": "deadlines"}
+
+
+def doc_to_record(doc: Doc, doc_id: str | None = None, meta: dict[str, Any] | None = None) -> Document:
+    norm = docstate.normalized(doc)
+    original = norm.original if norm is not None else doc.text
+    st = docstate.state(doc)
+
+    located = []
+    for span in docstate.spans(doc):
+        start, end = (norm.to_original(span.start_char, span.end_char) if norm is not None
+                      else (span.start_char, span.end_char))
+        key = docstate.span_key(span.label_, span.start_char, span.end_char)
+        located.append((start, end, _LABEL_ORDER[span.label_], span.label_, key))
+    located.sort()
+
+    records, id_of = [], {}
+    for number, (start, end, _, label, key) in enumerate(located, 1):
+        attrs = dict(st["attrs"].get(key, {}))
+        if label == "DEADLINE":
+            attrs["text"] = original[start:end]  # "as written": the original characters
+        attrs = ATTRS_BY_LABEL[label](**attrs)
+        records.append(_SPAN_ADAPTER.validate_python(
+            {"id": number, "label": label, "text": original[start:end], "start": start, "end": end, "attrs": attrs}))
+        id_of[key] = number
+
+    relations = []
+    for head_key, tail_key, rel_type in docstate.relations(doc):
+        if head_key in id_of and tail_key in id_of:
+            relations.append(Relation(id=len(relations) + 1, type=rel_type, head=id_of[head_key], tail=id_of[tail_key]))
+
+    flags = [Flag(kind=f.kind, start=f.start, end=f.end, text=f.text) for f in (norm.flags if norm else [])]
+    return Document(id=doc_id, text=original, spans=records, relations=relations, flags=flags,
+                    indicators=_indicator_views(records, relations), directives=_directive_views(records, relations),
+                    meta=dict(meta or {}))
+
+
+def _views(records: list, relations: list[Relation], head_label: str, view_of_type: dict[str, str]) -> list[tuple]:
+    by_id = {r.id: r for r in records}
+    tails: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for rel in relations:
+        if rel.type in view_of_type:
+            tails[rel.head][view_of_type[rel.type]].append(by_id[rel.tail])
+    return [(r, dict(tails.get(r.id, {}))) for r in records if r.label == head_label]
+
+
+def _indicator_views(records: list, relations: list[Relation]) -> list[IndicatorFacts]:
+    return [IndicatorFacts(indicator=head, **fields) for head, fields in _views(records, relations, "INDICATOR", _INDICATOR_VIEW)]
+
+
+def _directive_views(records: list, relations: list[Relation]) -> list[DirectiveFacts]:
+    return [DirectiveFacts(directive=head, **fields) for head, fields in _views(records, relations, "DIRECTIVE", _DIRECTIVE_VIEW)]
