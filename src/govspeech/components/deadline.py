@@ -52,8 +52,8 @@ class DeadlineRecognizer(RuleComponent):
                 if m.group("rel") not in self.always_rel and not (in_directive or has_before):
                     continue
             elif m.group("month"):
-                if not (has_before or (in_directive and (m.group("part") in ("底", "末", "初", "上旬", "中旬", "下旬")
-                                                         or m.group("day")))):
+                # inside a task any month is its date (确保8月份完成); outside only "…前"
+                if not (has_before or in_directive):
                     continue
             elif m.group("year2"):
                 if not (has_before or in_directive):

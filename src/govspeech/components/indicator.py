@@ -14,6 +14,8 @@ after ``govspeech_numbers`` and ``govspeech_ranking``.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,50 +35,102 @@ class IndicatorRecognizer(RuleComponent):
         self.canonical = {alias: entry["canonical"] for entry in lex["indicators"] for alias in entry["aliases"]}
         self.aliases = regex.compile(_alternation(self.canonical))
         self.left_strip = regex.compile(
-            f"^(?:{_alternation(lex['scope_prefixes'] + lex['period_words'] + rules['verb_prefixes'] + ['同比', '比上年', '其中', '分别'])})+")
-        self.cues = regex.compile(
-            f"(?:{_alternation(rules['increase'] + rules['decrease'] + rules['share'] + rules['target'] + ['同比', '比上年', '达到', '达', '为', '是', '完成', '实现', '突破', '超过', '共', '累计', '排名', '排', '居', '位居', '分别', '约', '近'])})+$")
+            f"^(?:{_alternation(lex['scope_prefixes'] + lex['period_words'] + rules['verb_prefixes'] + rules['lead_strip'])})+")
+        self.trailing_cue = regex.compile(f"(?:{_alternation(rules['trailing_cues'] + rules['increase'] + rules['decrease'] + rules['share'])})+$")
+        self.inner_cut = regex.compile(_alternation(rules["inner_cut"]))
+        self.verb_only = set(rules["verb_only_names"])
+        self.verb_only_after = regex.compile(f"(?:{_alternation(rules['verb_only_if_after'])})$")
+        self.counters = set(rules["counters_before_noun"])
         self.stop = set(rules["stop_chars"])
         self.max_chars, self.min_chars = rules["max_chars"], rules["min_chars"]
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        taken: list[tuple[int, int]] = [(s.start_char, s.end_char) for s in docstate.spans(doc)
-                                        if s.label_ in VALUE_LABELS]
-        for m in self.aliases.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                docstate.add_span(doc, m.start(), m.end(), "INDICATOR", {"canonical": self.canonical[m.group()]})
-        known = [(s.start_char, s.end_char) for s in docstate.spans(doc, "INDICATOR")]
-        for value in docstate.spans(doc):
-            if value.label_ not in VALUE_LABELS:
-                continue
-            found = self.noun_before(text, value.start_char)
-            if found is None:
-                continue
-            start, end = found
-            if any(s < end and start < e for s, e in known + taken):
-                continue
+        labels = {(s.start_char, s.end_char): s.label_ for s in docstate.spans(doc) if s.label_ in VALUE_LABELS}
+        figures = sorted(labels)
+        fig_ends = sorted(e for _, e in figures)
+        known: list[tuple[int, int]] = []
+
+        def add(start: int, end: int) -> None:
+            if any(s < end and start < e for s, e in known + figures):
+                return
             name = text[start:end]
-            docstate.add_span(doc, start, end, "INDICATOR", {"canonical": self.canonical.get(name, name)})
+            docstate.add_span(doc, start, end, "INDICATOR", {"canonical": self._canonical(name)})
             known.append((start, end))
+
+        # lexicon names, widened to the whole noun phrase they end (地方财政总收入, 重点工业项目)
+        for m in self.aliases.finditer(text):
+            found = self._phrase_ending_at(text, m.end(), fig_ends)
+            start = found[0] if found and found[0] <= m.start() else m.start()
+            add(start, m.end())
+        # the measured noun before each figure, and the counted noun after a count (5个停车场)
+        for start, end in figures:
+            found = self._phrase_ending_at(text, start, fig_ends)
+            if found is not None:
+                add(*found)
+            elif labels[(start, end)] == "QUANTITY":
+                after = self.noun_after(doc, start, end)
+                if after is not None:
+                    add(*after)
         return doc
 
-    def noun_before(self, text: str, pos: int) -> tuple[int, int] | None:
-        """The measured noun that ends right before the value at ``pos`` (after its cue words)."""
+    def _canonical(self, name: str) -> str:
+        if name in self.canonical:
+            return self.canonical[name]
+        m = self.aliases.search(name)  # 地方财政总收入 → the lexicon name it ends with
+        if m is not None and m.end() == len(name):
+            return self.canonical[m.group()] if m.start() == 0 else name
+        return name
+
+    def _phrase_ending_at(self, text: str, pos: int, fig_ends: list[int]) -> tuple[int, int] | None:
+        """The measured noun in the clause before ``pos``, without cue words, scope, period or verb."""
         left = pos
-        window_start = max(0, pos - 3 * self.max_chars)
-        while left > window_start and text[left - 1] not in self.stop and not text[left - 1].isdigit():
+        floor = max(0, pos - 3 * self.max_chars, fig_ends[bisect_right(fig_ends, pos) - 1] if fig_ends and fig_ends[0] <= pos else 0)
+        while left > floor and text[left - 1] not in self.stop and not text[left - 1].isdigit():
             left -= 1
         phrase = text[left:pos]
-        cue = self.cues.search(phrase)
+        cue = self.trailing_cue.search(phrase)
         if cue is not None:
             phrase = phrase[:cue.start()]
-        strip = self.left_strip.match(phrase)
-        offset = strip.end() if strip else 0
+        inner = None
+        for inner in self.inner_cut.finditer(phrase):
+            pass
+        offset = inner.end() if inner is not None else 0
+        strip = self.left_strip.match(phrase, offset)
+        lead = phrase[:strip.end()] if strip else phrase[:offset]
+        if strip:
+            offset = strip.end()
         name = phrase[offset:]
+        if name in self.verb_only and self.verb_only_after.search(lead):
+            return None  # 计划投资3亿元: 投资 is the verb
         if not (self.min_chars <= len(name) <= self.max_chars) or not all("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in name):
             return None
         return left + offset, left + offset + len(name)
+
+    def noun_after(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        """A counted noun right after a count: 5个【停车场】, 28条【示范街区】 (no 的 between)."""
+        unit = docstate.state(doc)["attrs"].get(docstate.span_key("QUANTITY", start, end), {}).get("unit")
+        if unit is None:
+            return None
+        text = doc.text
+        right = end
+        # a short quoted name may sit inside the noun: 144个“15分钟”社区生活圈建设项目
+        quoted = regex.compile(r"“[^”\n]{1,12}”")
+        while right < len(text) and right - end < self.max_chars:
+            q = quoted.match(text, right)
+            if q is not None:
+                right = q.end()
+            elif text[right] not in self.stop and "\u4e00" <= text[right] <= "\u9fff":
+                right += 1
+            else:
+                break
+        name = text[end:right]
+        cut = self.inner_cut.search(name) or self.trailing_cue.search(name)
+        if cut is not None:
+            name = name[:cut.start()]
+        if not (self.min_chars <= len(name) <= self.max_chars + 6) or name.startswith("“"):
+            return None
+        return end, end + len(name)
 
 
 @Language.factory("govspeech_indicator", default_config={"data_path": None},

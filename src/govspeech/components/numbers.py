@@ -32,6 +32,12 @@ class NumberRecognizer(RuleComponent):
         self.arabic_only = set(d["units_needing_arabic"])
         self.vague = tuple(d["chinese_vague"])
         self.fixed = regex.compile(_alternation(d["fixed_terms"]))
+        self.chinese_not_units = set(d.get("chinese_not_units", []))
+        self.not_after = regex.compile(_alternation(d.get("not_followed_by", [])) or "(?!)")
+        # a name in short quotes: “三个代表”, “15分钟”社区生活圈
+        self.quoted = regex.compile(r"“[^”\n]{1,12}”|\"[^\"\n]{1,12}\"")
+        # a bare multiplier with 元 as a threshold: 亿元以上项目, 超亿元
+        self.bare = regex.compile(r"(?<![0-9*.\p{Han}])(?:(?P<pre>超)(?P<mult>亿|千万|百万|万)元|(?P<mult2>亿|千万|百万|万)元(?P<post>以上))")
         arabic = r"[0-9*]+(?:,[0-9*]{3})*(?:\.[0-9*]+)?"
         chinese = f"[{CHINESE_NUMERAL_CHARS}]+"
         num = f"(?:{arabic}|{chinese})"
@@ -42,6 +48,7 @@ class NumberRecognizer(RuleComponent):
         self.quantity = regex.compile(
             f"{pre}{not_before}(?P<num>{num}){rng}(?P<a1>{_alternation(d['approx_after_number'])})?{mult}"
             f"(?P<a2>多|余)?(?P<unit>{_alternation(self.units)})(?P<post>{_alternation(d['approx_after_unit'])})?")
+        self.range_joiner = regex.compile(f"(?:{_alternation(d['range_joiners'])})")
         self.percent_words: dict[str, str] = d["percent_words"]
         self.percent = regex.compile(
             f"{pre}{not_before}(?P<num>{num}){rng}(?P<a1>多|余)?(?P<pu>{_alternation(self.percent_words)})"
@@ -53,6 +60,7 @@ class NumberRecognizer(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         fixed = [(m.start(), m.end()) for m in self.fixed.finditer(text)]
+        fixed += [(m.start(), m.end()) for m in self.quoted.finditer(text)]
         # a field size inside a ranking (全省86个县市排第64位) is part of the ranking
         taken: list[tuple[int, int]] = [(s.start_char, s.end_char) for s in docstate.spans(doc, "RANKING")]
         for m in self.percent.finditer(text):
@@ -60,19 +68,29 @@ class NumberRecognizer(RuleComponent):
             if attrs is not None and not _inside(fixed, m.start(), m.end()) and not _overlaps(taken, m.start(), m.end()):
                 docstate.add_span(doc, m.start(), m.end(), "PERCENT", attrs)
                 taken.append((m.start(), m.end()))
+        found: list[tuple[int, int, dict]] = []
         for m in self.quantity.finditer(text):
             if _overlaps(taken, m.start(), m.end()) or _inside(fixed, m.start(), m.end()):
                 continue
+            if self.not_after.match(text, m.end()):
+                continue
             attrs = self._quantity_attrs(m)
             if attrs is not None:
-                docstate.add_span(doc, m.start(), m.end(), "QUANTITY", attrs)
+                found.append((m.start(), m.end(), attrs))
+        for m in self.bare.finditer(text):
+            if not _overlaps(taken + [(s, e) for s, e, _ in found], m.start(), m.end()):
+                mult = m.group("mult") or m.group("mult2")
+                found.append((m.start(), m.end(), {"value": self.multipliers[mult], "unit": "元", "masked": False,
+                                                   "approx": True}))
+        for start, end, attrs in _merge_ranges(text, sorted(found, key=lambda f: f[0]), self.range_joiner):
+            docstate.add_span(doc, start, end, "QUANTITY", attrs)
         return doc
 
     def _quantity_attrs(self, m: regex.Match) -> dict[str, Any] | None:
         num, unit = m.group("num"), m.group("unit")
         is_chinese = num[0] in CHINESE_NUMERAL_CHARS
         if is_chinese:
-            if unit in self.arabic_only or m.group(0).lstrip(m.group("pre") or "").startswith(self.vague):
+            if unit in self.arabic_only or unit in self.chinese_not_units or m.group(0).lstrip(m.group("pre") or "").startswith(self.vague):
                 return None
             if chinese_to_number(num) is None:
                 return None
@@ -102,6 +120,21 @@ class NumberRecognizer(RuleComponent):
         if unit == "‰":
             unit, value = "%", None if value is None else value / 10
         return {"value": value, "unit": unit, "masked": masked}
+
+
+def _merge_ranges(text: str, found: list[tuple[int, int, dict]], joiner: regex.Pattern) -> list[tuple[int, int, dict]]:
+    """``5000万元至1亿元`` is one range: two quantities of one unit joined by 至/-/到."""
+    out: list[tuple[int, int, dict]] = []
+    for start, end, attrs in found:
+        if out:
+            p_start, p_end, p_attrs = out[-1]
+            gap = joiner.fullmatch(text, p_end, start)
+            if gap is not None and p_attrs["unit"] == attrs["unit"]:
+                out[-1] = (p_start, end, {**p_attrs, "value": None, "approx": True,
+                                          "masked": p_attrs["masked"] or attrs["masked"]})
+                continue
+        out.append((start, end, attrs))
+    return out
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -26,7 +26,7 @@ class RankingRecognizer(RuleComponent):
         verbs, scopes, fields = _alternation(d["verbs"]), _alternation(d["scopes"]), _alternation(d["fields"])
         suffix = _alternation(d["ordinal_suffix"])
         scope = f"(?P<scope>{scopes})(?:(?P<of>[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)个?(?:{fields}))?(?:中|里|内)?"
-        rank = (f"(?:第(?P<pos>{_ORDINAL})(?:{suffix})?|前(?P<top>{_ORDINAL})(?:{suffix})?"
+        rank = (f"(?:第(?P<pos>{_ORDINAL})(?:{suffix})?|前(?P<top>{_ORDINAL})(?:{suffix})?|(?P<bare>[0-9]+)位"
                 f"|(?P<first>{_alternation(d['first_words'])}))")
         # verb + scope + rank | scope + verb + rank | verb + rank
         self.ranking = regex.compile(
@@ -59,7 +59,7 @@ class RankingRecognizer(RuleComponent):
         elif m.group("top"):
             position, top = read_int(m.group("top")), True
         else:
-            position, top = read_int(m.group("pos")), False
+            position, top = read_int(m.group("pos") or m.group("bare")), False
         of = read_int(m.group("of")) if m.group("of") else None
         return {"position": position, "top": top, "scope": m.group("scope"), "of": of}
 

@@ -98,6 +98,12 @@ class RelationLinker(RuleComponent):
         for i, fig in enumerate(figures):
             if i in used_respectively:
                 continue
+            counted = next((ind for ind in indicators if ind.start_char == fig.end_char), None)
+            if counted is not None:  # 5个【停车场】: the count measures the noun after it
+                clause_start = max(text.rfind(ch, 0, fig.start_char) for ch in ",，;；。:：\n") + 1
+                self._relate(doc, text, counted, fig, text[clause_start:fig.start_char], directives)
+                previous_end = fig.end_char
+                continue
             before = [ind for ind in indicators if ind.end_char <= fig.start_char]
             if not before:
                 previous_end = fig.end_char

@@ -54,7 +54,7 @@ class StructureReader:
 
     def __init__(self, markers: list[str], heading_markers: list[str], heading_max_chars: int) -> None:
         self.marker = regex.compile("(?:" + "|".join(markers) + ")")
-        self.heading_marker = regex.compile("^(?:" + "|".join(heading_markers) + ")")
+        self.heading_marker = regex.compile("(?:" + "|".join(heading_markers) + ")")
         self.heading_max = heading_max_chars
 
     def units(self, text: str) -> Iterator[Unit]:

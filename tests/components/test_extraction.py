@@ -1,0 +1,138 @@
+"""Rule components on real sentences of the seed speeches, with the spans we expect inline.
+
+Sentences are quoted from ``../shared/seeds`` (which may be copied into the project).
+"""
+from __future__ import annotations
+
+import pytest
+
+import govspeech
+from tests.conftest import spans_of
+
+SEED_000_RESULTS = ("上半年，全区生产总值达到**亿元，同比增长6.95%，排名全市第三；固定资产投资完成**亿元，增长7.18%，排名第六；"
+                    "社会消费品零售总额达到**亿元，增长7.8%，排名第一；财政总收入达到14.8亿元，增长46.7%，排名第一；"
+                    "其中，公共财政预算收入**亿元，增长13.3%，排名第三；城乡居民人均可支配收入分别达到**元和入**元，"
+                    "分别增长8.9%和6.5%，分别排名第三和第四。")
+
+
+def relations_of(doc, rel_type=None):
+    by_id = {s.id: s for s in doc.spans}
+    return [(by_id[r.head].text, r.type, by_id[r.tail].text) for r in doc.relations
+            if rel_type is None or r.type == rel_type]
+
+
+@pytest.fixture(scope="module")
+def results():
+    return govspeech.parse(SEED_000_RESULTS)
+
+
+def test_masked_and_real_figures(results):
+    assert spans_of(results, "QUANTITY") == ["**亿元", "**亿元", "**亿元", "14.8亿元", "**亿元", "**元", "**元"]
+    assert spans_of(results, "PERCENT") == ["6.95%", "7.18%", "7.8%", "46.7%", "13.3%", "8.9%", "6.5%"]
+    value = results.spans_by_label("QUANTITY")[3].attrs
+    assert (value.value, value.unit, value.masked) == (1_480_000_000, "元", False)
+
+
+def test_rankings_with_continuation(results):
+    assert spans_of(results, "RANKING") == ["排名全市第三", "排名第六", "排名第一", "排名第一", "排名第三", "排名第三", "第四"]
+    assert results.spans_by_label("RANKING")[-1].attrs.position == 4
+
+
+def test_indicators_and_their_figures(results):
+    assert "生产总值" in spans_of(results, "INDICATOR")
+    rels = relations_of(results)
+    assert ("生产总值", "VALUE", "**亿元") in rels
+    assert ("生产总值", "INCREASE", "6.95%") in rels
+    assert ("生产总值", "RANK", "排名全市第三") in rels
+    assert ("固定资产投资", "RANK", "排名第六") in rels
+    assert ("财政总收入", "VALUE", "14.8亿元") in rels
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全省86个县市排第64位", {"position": 64, "top": False, "scope": "全省", "of": 86}),
+    ("居全市第三位", {"position": 3, "top": False, "scope": "全市", "of": None}),
+    ("进入全省前三名", {"position": 3, "top": True, "scope": "全省", "of": None}),
+    ("全市排第二", {"position": 2, "top": False, "scope": "全市", "of": None}),
+])
+def test_ranking_attributes(text, expected):
+    (ranking,) = govspeech.parse(f"增速{text}。").spans_by_label("RANKING")
+    assert ranking.text == text
+    assert ranking.attrs.model_dump() == expected
+
+
+@pytest.mark.parametrize("text, span, value, unit, approx", [
+    ("“十大农业产业园”完成投资6000多万元。", "6000多万元", 6.0e7, "元", True),
+    ("投资额近10亿元，有40家已开工建设。", "近10亿元", 1.0e9, "元", True),
+    ("全区新打建日光温室1314亩，完成年度任务的66%。", "1314亩", 1314, "亩", False),
+    ("惠及3万户以上。", "3万户以上", 30000, "户", True),
+    ("接待游客31人次。", "31人次", 31, "人次", False),
+])
+def test_quantity_attributes(text, span, value, unit, approx):
+    quantity = govspeech.parse(text).spans_by_label("QUANTITY")[0]
+    assert quantity.text == span
+    assert (quantity.attrs.value, quantity.attrs.unit, quantity.attrs.approx) == (value, unit, approx)
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("比去年同期上升了0.8个点。", "0.8个点", 0.8, "pp"),
+    ("提高1.5个百分点。", "1.5个百分点", 1.5, "pp"),
+    ("占到三分之一。", "三分之一", 100 / 3, "%"),
+    ("完成七成。", "七成", 70.0, "%"),
+])
+def test_percent_attributes(text, span, value, unit):
+    percent = govspeech.parse(text).spans_by_label("PERCENT")[0]
+    assert percent.text == span
+    assert percent.attrs.value == pytest.approx(value) and percent.attrs.unit == unit
+
+
+def test_fixed_terms_and_dates_are_not_quantities():
+    doc = govspeech.parse("坚决做到“两个维护”，落实八项规定，编制十四五规划，2023年7月1日召开市委四届六次全会。")
+    assert spans_of(doc, "QUANTITY") == []
+
+
+def test_completion_relation():
+    doc = govspeech.parse("止目前，全区新打建日光温室1314亩，完成年度任务的66%。")
+    assert ("日光温室", "VALUE", "1314亩") in relations_of(doc)
+    assert ("日光温室", "COMPLETION", "66%") in relations_of(doc)
+
+
+def test_coordinated_departments_split_with_canonical_names():
+    doc = govspeech.parse("区发改、能源部门要积极与省市协调对接，力争8月底开工建设。")
+    assert spans_of(doc, "DEPARTMENT") == ["发改", "能源"]
+    canonical = [s.attrs.canonical for s in doc.spans_by_label("DEPARTMENT")]
+    assert canonical[0].startswith("区发展和改革")
+
+
+def test_directive_with_responsible_and_due():
+    doc = govspeech.parse("各乡镇要集中利用100天的有效时间，盯进度、抢工期，确保10月底前高质量完成整治任务。")
+    (directive,) = doc.spans_by_label("DIRECTIVE")
+    assert directive.text == "各乡镇要集中利用100天的有效时间，盯进度、抢工期，确保10月底前高质量完成整治任务"
+    facts = doc.directives[0]
+    assert [d.text for d in facts.departments] == ["各乡镇"]
+    assert facts.departments[0].attrs.collective
+    assert [d.text for d in facts.deadlines] == ["10月底前"]
+
+
+def test_headings_are_not_directives_but_run_on_lead_ins_are():
+    doc = govspeech.parse("一、上半年工作的特点\n一是加强重大项目谋划包装。要抓紧储备一批项目。\n（三）抓好安全生产\n")
+    assert spans_of(doc, "DIRECTIVE") == ["加强重大项目谋划包装", "要抓紧储备一批项目"]
+
+
+def test_results_problems_and_conditionals_are_not_directives():
+    doc = govspeech.parse("一是项目体量不大。上半年开工项目455个，同比增加151个。如果不抓紧，就要影响全年目标。")
+    assert spans_of(doc, "DIRECTIVE") == []
+
+
+def test_deadline_needs_a_task_unless_it_says_before():
+    doc = govspeech.parse("8月份，全省现代农业现场交流会召开。要在9月底前完成验收，力争8月底开工。")
+    assert spans_of(doc, "DEADLINE") == ["9月底前", "8月底"]
+
+
+def test_traditional_input_with_glosses():
+    text = "全區(qū)規上工業增加值增長8.4%,居全市第三位。區交通運輸局要在國慶節(jié)前完成整治。"
+    doc = govspeech.parse(text)
+    assert spans_of(doc, "PERCENT") == ["8.4%"]
+    assert spans_of(doc, "RANKING") == ["居全市第三位"]
+    assert doc.spans_by_label("INDICATOR")[0].attrs.canonical == "规模以上工业增加值"
+    assert spans_of(doc, "DEPARTMENT") == ["區交通運輸局"]
+    assert spans_of(doc, "DEADLINE") == ["國慶節(jié)前"]

@@ -1,0 +1,65 @@
+"""The spaCy side: config-built pipeline, factories, DocBin and multiprocessing round trips."""
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import DocBin
+
+import govspeech
+from govspeech import docstate
+from govspeech.records import doc_to_record
+
+TEXT = "上半年，全區(qū)生产总值达到**亿元，同比增长6.5%，排名全市第三。区交通运输局要在10月底前完成整治任务。"
+
+
+def test_pipeline_is_built_from_the_shipped_config(nlp):
+    assert nlp.pipe_names == ["govspeech_ranking", "govspeech_numbers", "govspeech_directive", "govspeech_deadline",
+                              "govspeech_department", "govspeech_indicator", "govspeech_relations"]
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "govspeech.Tokenizer.v1"
+
+
+def test_factories_are_registered_with_spacy():
+    for name in ("govspeech_numbers", "govspeech_ranking", "govspeech_directive", "govspeech_deadline",
+                 "govspeech_department", "govspeech_indicator", "govspeech_relations"):
+        assert spacy.registry.has("factories", name) or name in spacy.language.Language.factories
+
+
+def test_docbin_round_trip_keeps_everything(nlp):
+    doc = nlp(TEXT)
+    before = doc_to_record(doc)
+    data = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    (restored,) = DocBin(store_user_data=True).from_bytes(data).get_docs(nlp.vocab)
+    after = doc_to_record(restored)
+    assert after == before
+    assert before.relations and any(s.text == "全區(qū)生产总值" or s.text == "生产总值" for s in before.spans)
+
+
+def test_pipe_with_two_processes_matches_one(nlp):
+    texts = [TEXT, "社会消费品零售总额增长7.8%。", TEXT.replace("三", "五")] * 3
+    single = [doc_to_record(d) for d in nlp.pipe(texts)]
+    double = [doc_to_record(d) for d in nlp.pipe(texts, n_process=2, batch_size=2)]
+    assert single == double
+
+
+def test_to_disk_and_load_with_spacy_and_govspeech(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipeline")
+    for loaded in (spacy.load(tmp_path / "pipeline"), govspeech.load(tmp_path / "pipeline")):
+        assert doc_to_record(loaded(TEXT)) == doc_to_record(nlp(TEXT))
+
+
+def test_component_data_travels_with_the_pipeline(tmp_path):
+    nlp = spacy.util.load_model_from_config(govspeech.pipeline.default_config(), auto_fill=True)
+    numbers = nlp.get_pipe("govspeech_numbers")
+    numbers.data["units"]["瓶"] = "瓶"
+    numbers.compile()
+    assert [s.text for s in docstate.spans(nlp("售出300瓶。"), "QUANTITY")] == ["300瓶"]
+    nlp.to_disk(tmp_path / "custom")
+    reloaded = spacy.load(tmp_path / "custom")
+    assert [s.text for s in docstate.spans(reloaded("售出300瓶。"), "QUANTITY")] == ["300瓶"]
+
+
+def test_spans_live_in_a_normal_span_group(nlp):
+    doc = nlp(TEXT)
+    labels = {s.label_ for s in doc.spans["govspeech"]}
+    assert {"INDICATOR", "QUANTITY", "PERCENT", "RANKING", "DIRECTIVE", "DEPARTMENT", "DEADLINE"} <= labels
+    quantity = next(s for s in doc.spans["govspeech"] if s.label_ == "QUANTITY")
+    assert quantity._.attrs["masked"] is True

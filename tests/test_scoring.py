@@ -1,0 +1,58 @@
+"""The spec's scoring: strict vs overlap, one-to-one matching, relations, attributes."""
+from __future__ import annotations
+
+import pytest
+
+from govspeech.scoring import format_table, score_records
+
+
+def ent(i, label, s, e, **attrs):
+    return {"id": i, "label": label, "start_offset": s, "end_offset": e, "attrs": attrs}
+
+
+GOLD = {"entities": [ent(1, "INDICATOR", 0, 4), ent(2, "PERCENT", 6, 10, value=6.5, unit="%", masked=False),
+                     ent(3, "QUANTITY", 12, 16, value=100.0, unit="元", masked=False)],
+        "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "INCREASE"}]}
+
+
+def test_perfect_prediction_scores_one():
+    scores = score_records([(GOLD, GOLD)])
+    assert scores["strict"]["ALL"]["f"] == 1.0
+    assert scores["relations"]["ALL"]["f"] == 1.0
+    assert scores["attributes"]["accuracy"] == 1.0
+
+
+def test_overlap_counts_where_strict_does_not():
+    pred = {"entities": [ent(1, "INDICATOR", 1, 4), ent(2, "PERCENT", 6, 10, value=6.5, unit="%", masked=False)],
+            "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "INCREASE"}]}
+    scores = score_records([(GOLD, pred)])
+    assert scores["strict"]["INDICATOR"]["f"] == 0.0
+    assert scores["overlap"]["INDICATOR"]["f"] == 1.0
+    assert scores["relations"]["ALL"]["f"] == 1.0  # ends match under overlap
+    assert scores["overlap"]["QUANTITY"]["r"] == 0.0
+
+
+def test_overlap_matching_is_one_to_one():
+    gold = {"entities": [ent(1, "DIRECTIVE", 0, 20)], "relations": []}
+    pred = {"entities": [ent(1, "DIRECTIVE", 0, 10), ent(2, "DIRECTIVE", 10, 20)], "relations": []}
+    o = score_records([(gold, pred)])["overlap"]["DIRECTIVE"]
+    assert (o["tp"], o["fp"], o["fn"]) == (1, 1, 0)
+
+
+def test_wrong_relation_type_and_wrong_attribute():
+    pred = {"entities": [ent(1, "INDICATOR", 0, 4), ent(2, "PERCENT", 6, 10, value=6.0, unit="%", masked=False)],
+            "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "VALUE"}]}
+    scores = score_records([(GOLD, pred)])
+    assert scores["relations"]["ALL"]["f"] == 0.0
+    assert scores["attributes"]["accuracy"] == 0.0
+
+
+def test_float_values_compare_with_tolerance():
+    pred = {"entities": [ent(3, "QUANTITY", 12, 16, value=100.00000001, unit="元", masked=False)], "relations": []}
+    assert score_records([(GOLD, pred)])["attributes"]["accuracy"] == pytest.approx(1.0)
+
+
+def test_table_prints_every_label():
+    table = format_table(score_records([(GOLD, GOLD)]))
+    for label in ("INDICATOR", "QUANTITY", "PERCENT", "RANKING", "DIRECTIVE", "DEPARTMENT", "DEADLINE", "ALL"):
+        assert label in table
