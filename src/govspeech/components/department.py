@@ -43,8 +43,9 @@ class DepartmentRecognizer(RuleComponent):
         self.prefixes = sorted(d["prefixes"], key=len, reverse=True)
         self.single = regex.compile(f"(?P<prefix>{prefixes})?(?P<stem>{stems})(?P<suffix>{suffixes})")
         conj = f"(?:{stems})"
+        joiners = "(?:、|和|及|与)"
         self.coordination = regex.compile(
-            f"(?P<prefix>{prefixes})?(?P<items>{conj}(?:、{conj})+)(?P<shared>等?(?:{suffixes}))")
+            f"(?P<prefix>{prefixes})?(?P<items>{conj}(?:{joiners}{conj})+)(?P<shared>等?(?:{suffixes}))")
         self.conjunct = regex.compile(stems)
         body_cores = set()
         for body in d["bodies"]:
@@ -59,7 +60,15 @@ class DepartmentRecognizer(RuleComponent):
         self.unseen = regex.compile(
             f"(?P<prefix>区|县|市|省|州|镇|乡)(?P<core>[^\\P{{Han}}{_NOT_IN_NAME}]{{2,6}}?)(?P<suffix>{strong})(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))")
         self.not_after = regex.compile(f"^(?:{_alternation(d['not_followed_by'])})")
-        self.not_before = set(d.get("not_preceded_by", []))
+        self.not_before = regex.compile(f"(?:{_alternation(d.get('not_preceded_by', []))})$")
+        self.exclude = set(d.get("exclude", []))
+        # a shared level prefix before coordinated bodies: 区人大、政协 → 人大 / 政协
+        cores = _alternation(c for c in body_cores if not c.startswith(tuple(self.prefixes)))
+        self.prefixed_bodies = regex.compile(f"(?P<prefix>{prefixes})(?P<items>(?:{cores})(?:(?:、|和)(?:{cores}))+)")
+        self.body_core = regex.compile(cores)
+        left = _alternation(d.get("company_left_cues", []))
+        self.company = regex.compile(
+            f"(?:(?<=(?:{left}))|(?<=[,，、:：;；。\\n]))(?P<name>[\\p{{Han}}A-Za-z]{{2,10}}?(?:{_alternation(d.get('company_suffixes', ['公司']))}))")
 
     # -- matching ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -77,12 +86,21 @@ class DepartmentRecognizer(RuleComponent):
             candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": True}))
         for m in self.unseen.finditer(text):
             candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False}))
+        for m in self.company.finditer(text):
+            candidates.append((m.start("name"), m.end("name"), {"canonical": m.group("name"), "collective": False}))
+        for m in self.prefixed_bodies.finditer(text):
+            prefix = m.group("prefix")
+            for part in self.body_core.finditer(m.group("items")):
+                start = m.start("items") + part.start()
+                candidates.append((start, start + len(part.group()),
+                                   {"canonical": prefix + part.group(), "collective": False, "_part": True}))
         chosen: list[tuple[int, int]] = []
         # longest first, then leftmost; coordinations are pre-split so their parts are short
         for start, end, attrs in sorted(candidates, key=lambda c: (-(c[1] - c[0]) if not c[2].get("_part") else -100, c[0])):
             if any(s < end and start < e for s, e in chosen):
                 continue
-            if self.not_after.match(text[end:end + 6]) or (start > 0 and text[start - 1] in self.not_before):
+            if text[start:end] in self.exclude or self.not_after.match(text[end:end + 6]) \
+                    or self.not_before.search(text[max(0, start - 4):start]):
                 continue
             attrs = {k: v for k, v in attrs.items() if not k.startswith("_")}
             if docstate.add_span(doc, start, end, "DEPARTMENT", attrs) is not None:
