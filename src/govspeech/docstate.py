@@ -44,8 +44,26 @@ def span_key(label: str, start: int, end: int) -> str:
     return f"{label}:{start}:{end}"
 
 
-def set_state(doc: Doc, norm: NormalizedText | None) -> None:
+def set_state(doc: Doc, norm: NormalizedText | None, text: str | None = None) -> None:
     doc._.govspeech = {"norm": norm.to_dict() if norm is not None else None, "attrs": {}, "relations": []}
+    if text is not None:
+        _cache_text(doc, text)
+
+
+def _cache_text(doc: Doc, text: str) -> None:
+    # ``Doc.text`` rebuilds the string from every token on each access; components read it
+    # often.  ``user_hooks`` is a per-Doc dict that spaCy never serialises, so the cache
+    # cannot go stale across DocBin or multiprocessing (it is rebuilt there on first use).
+    doc.user_hooks["govspeech_text"] = text
+
+
+def text(doc: Doc) -> str:
+    """The (clean) text of ``doc``, cached."""
+    cached = doc.user_hooks.get("govspeech_text")
+    if cached is None:
+        cached = doc.text
+        _cache_text(doc, cached)
+    return cached
 
 
 def state(doc: Doc) -> dict:
@@ -58,7 +76,7 @@ def state(doc: Doc) -> dict:
 def normalized(doc: Doc) -> NormalizedText | None:
     """The offset map of ``doc`` (``None`` when the text was not normalised)."""
     data = state(doc)["norm"]
-    return NormalizedText.from_dict(data, doc.text) if data else None
+    return NormalizedText.from_dict(data, text(doc)) if data else None
 
 
 def spans(doc: Doc, label: str | None = None) -> list[Span]:

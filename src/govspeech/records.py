@@ -27,7 +27,7 @@ _DIRECTIVE_VIEW = {"RESPONSIBLE": "departments", "DUE": "deadlines"}
 
 def doc_to_record(doc: Doc, doc_id: str | None = None, meta: dict[str, Any] | None = None) -> Document:
     norm = docstate.normalized(doc)
-    original = norm.original if norm is not None else doc.text
+    original = norm.original if norm is not None else docstate.text(doc)
     st = docstate.state(doc)
 
     located = []

@@ -7,14 +7,15 @@ review of past work the same words date a result.  Attributes: ``text`` as writt
 """
 from __future__ import annotations
 
-import regex
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from govspeech import docstate
 from govspeech.components.base import RuleComponent
-from govspeech.components.numbers import _alternation
 from govspeech.components.numerals import CHINESE_NUMERAL_CHARS, read_int
+from govspeech import patterns
 
 _MONTH = "(?:1[0-2]|0?[1-9]|\\*{1,2}|十[一二]?|[一二三四五六七八九])"
 _DAY = "(?:3[01]|[12][0-9]|0?[1-9]|\\*{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -25,21 +26,21 @@ class DeadlineRecognizer(RuleComponent):
 
     def compile(self) -> None:
         d = self.data
-        before = _alternation(d["before_words"])
-        parts = _alternation(d["month_parts"])
+        before = patterns.words(d["before_words"])
+        parts = patterns.words(d["month_parts"])
         date = (f"(?:(?P<year>20[0-9]{{2}}|\\*{{2,4}})年)?(?P<month>{_MONTH})月(?:份)?"
                 f"(?:(?P<day>{_DAY})(?:日|号)|(?P<part>{parts}))?")
         year_end = "(?:(?P<year2>20[0-9]{2}|\\*{2,4})年(?P<yend>底|末|内))"
-        events = f"(?:{_alternation(d['events'])})"
-        self.pattern = regex.compile(
-            f"(?<![0-9{CHINESE_NUMERAL_CHARS}*\\-~])(?:{date}|{year_end}|(?P<event>{events})|(?P<rel>{_alternation(d['relative_always'] + d['relative_in_directive'])}))"
+        events = f"(?:{patterns.words(d['events'])})"
+        self.pattern = patterns.compile(
+            f"(?<![0-9{CHINESE_NUMERAL_CHARS}*\\-~])(?:{date}|{year_end}|(?P<event>{events})|(?P<rel>{patterns.words(d['relative_always'] + d['relative_in_directive'])}))"
             f"(?P<before>{before}|以内|内)?")
         self.always_rel = set(d["relative_always"])
         self.not_deadline = set(d["not_deadline"])
 
     def __call__(self, doc: Doc) -> Doc:
         directives = [(s.start_char, s.end_char) for s in docstate.spans(doc, "DIRECTIVE")]
-        for m in self.pattern.finditer(doc.text):
+        for m in self.pattern.finditer(docstate.text(doc)):
             text = m.group(0)
             if text in self.not_deadline:
                 continue
@@ -62,7 +63,7 @@ class DeadlineRecognizer(RuleComponent):
         return doc
 
 
-def _date_attrs(m: regex.Match) -> dict:
+def _date_attrs(m: re.Match) -> dict:
     month = day = None
     if m.group("month"):
         month = read_int(m.group("month"))

@@ -14,13 +14,14 @@ person's title or a meeting's name and is not marked.  Overlaps keep the longest
 """
 from __future__ import annotations
 
-import regex
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from govspeech import docstate
 from govspeech.components.base import RuleComponent
-from govspeech.components.numbers import _alternation
+from govspeech import patterns
 
 # characters that never sit inside a department name (function words and verbs)
 _NOT_IN_NAME = "的和与在对要是了把将向为从由及或等各这那其该以于就都也还再又被让使给"
@@ -37,16 +38,16 @@ class DepartmentRecognizer(RuleComponent):
             for alias in {entry["stem"], *entry.get("aliases", [])}:
                 self.stem_info[alias] = entry
                 (bound_stems if entry.get("requires_suffix") else free_stems).append(alias)
-        prefixes = _alternation(d["prefixes"])
-        suffixes = _alternation(d["suffixes"])
-        stems = _alternation(free_stems + bound_stems)
+        prefixes = patterns.words(d["prefixes"])
+        suffixes = patterns.words(d["suffixes"])
+        stems = patterns.words(free_stems + bound_stems)
         self.prefixes = sorted(d["prefixes"], key=len, reverse=True)
-        self.single = regex.compile(f"(?P<prefix>{prefixes})?(?P<stem>{stems})(?P<suffix>{suffixes})")
+        self.single = patterns.compile(f"(?P<prefix>{prefixes})?(?P<stem>{stems})(?P<suffix>{suffixes})")
         conj = f"(?:{stems})"
         joiners = "(?:、|和|及|与)"
-        self.coordination = regex.compile(
+        self.coordination = patterns.compile(
             f"(?P<prefix>{prefixes})?(?P<items>{conj}(?:{joiners}{conj})+)(?P<shared>等?(?:{suffixes}))")
-        self.conjunct = regex.compile(stems)
+        self.conjunct = patterns.compile(stems)
         body_cores = set()
         for body in d["bodies"]:
             body_cores.add(body)
@@ -54,25 +55,25 @@ class DepartmentRecognizer(RuleComponent):
                 if body.startswith(p) and len(body) > len(p) + 1:
                     body_cores.add(body[len(p):])
                     break
-        self.bodies = regex.compile(f"(?P<prefix>{prefixes})?(?P<body>{_alternation(body_cores)})")
-        self.collective = regex.compile(_alternation(d["collective"]))
+        self.bodies = patterns.compile(f"(?P<prefix>{prefixes})?(?P<body>{patterns.words(body_cores)})")
+        self.collective = patterns.compile(patterns.words(d["collective"]))
         strong = "局|委员会|委|办公室|中心|站|所|大队|支队|专班|指挥部|管委会|领导小组|工作组"
-        self.unseen = regex.compile(
-            f"(?P<prefix>区|县|市|省|州|镇|乡)(?P<core>[^\\P{{Han}}{_NOT_IN_NAME}]{{2,6}}?)(?P<suffix>{strong})(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))")
-        self.not_after = regex.compile(f"^(?:{_alternation(d['not_followed_by'])})")
-        self.not_before = regex.compile(f"(?:{_alternation(d.get('not_preceded_by', []))})$")
+        self.unseen = patterns.compile(
+            f"(?P<prefix>区|县|市|省|州|镇|乡)(?P<core>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?)(?P<suffix>{strong})(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))")
+        self.not_after = patterns.compile(f"^(?:{patterns.words(d['not_followed_by'])})")
+        self.not_before = patterns.compile(f"(?:{patterns.words(d.get('not_preceded_by', []))})$")
         self.exclude = set(d.get("exclude", []))
         # a shared level prefix before coordinated bodies: 区人大、政协 → 人大 / 政协
-        cores = _alternation(c for c in body_cores if not c.startswith(tuple(self.prefixes)))
-        self.prefixed_bodies = regex.compile(f"(?P<prefix>{prefixes})(?P<items>(?:{cores})(?:(?:、|和)(?:{cores}))+)")
-        self.body_core = regex.compile(cores)
-        left = _alternation(d.get("company_left_cues", []))
-        self.company = regex.compile(
-            f"(?:(?<=(?:{left}))|(?<=[,，、:：;；。\\n]))(?P<name>[\\p{{Han}}A-Za-z]{{2,10}}?(?:{_alternation(d.get('company_suffixes', ['公司']))}))")
+        cores = patterns.words(c for c in body_cores if not c.startswith(tuple(self.prefixes)))
+        self.prefixed_bodies = patterns.compile(f"(?P<prefix>{prefixes})(?P<items>(?:{cores})(?:(?:、|和)(?:{cores}))+)")
+        self.body_core = patterns.compile(cores)
+        left = patterns.words(d.get("company_left_cues", []))
+        self.company = patterns.compile(
+            f"(?:{left}|[,，、:：;；。\\n])(?P<name>[\\p{{Han}}A-Za-z]{{2,10}}?(?:{patterns.words(d.get('company_suffixes', ['公司']))}))")
 
     # -- matching ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = docstate.text(doc)
         candidates: list[tuple[int, int, dict]] = []
         for m in self.coordination.finditer(text):
             candidates += self._conjuncts(m)
@@ -94,20 +95,20 @@ class DepartmentRecognizer(RuleComponent):
                 start = m.start("items") + part.start()
                 candidates.append((start, start + len(part.group()),
                                    {"canonical": prefix + part.group(), "collective": False, "_part": True}))
-        chosen: list[tuple[int, int]] = []
+        chosen = patterns.Occupancy(len(text))
         # longest first, then leftmost; coordinations are pre-split so their parts are short
         for start, end, attrs in sorted(candidates, key=lambda c: (-(c[1] - c[0]) if not c[2].get("_part") else -100, c[0])):
-            if any(s < end and start < e for s, e in chosen):
+            if chosen.overlaps(start, end):
                 continue
             if text[start:end] in self.exclude or self.not_after.match(text[end:end + 6]) \
                     or self.not_before.search(text[max(0, start - 4):start]):
                 continue
             attrs = {k: v for k, v in attrs.items() if not k.startswith("_")}
             if docstate.add_span(doc, start, end, "DEPARTMENT", attrs) is not None:
-                chosen.append((start, end))
+                chosen.add(start, end)
         return doc
 
-    def _conjuncts(self, m: regex.Match) -> list[tuple[int, int, dict]]:
+    def _conjuncts(self, m: re.Match) -> list[tuple[int, int, dict]]:
         prefix = m.group("prefix") or ""
         shared = m.group("shared").lstrip("等")
         out = []

@@ -9,16 +9,15 @@ first character after the list marker to the last character before the closing p
 """
 from __future__ import annotations
 
-import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from govspeech import docstate
 from govspeech.components.base import RuleComponent
-from govspeech.components.numbers import _alternation
 from govspeech.components.structure import StructureReader, Unit
+from govspeech import patterns
 
-_QUOTED = regex.compile(r"“[^”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^》\n]{0,60}》")
+_QUOTED = patterns.compile(r"“[^”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^》\n]{0,60}》")
 
 
 class DirectiveRecognizer(RuleComponent):
@@ -27,18 +26,18 @@ class DirectiveRecognizer(RuleComponent):
     def compile(self) -> None:
         d = self.data
         self.structure = StructureReader(d["markers"], d["heading_markers"], d["heading_max_chars"])
-        self.modal = regex.compile(_alternation(d["modal_not"] + d["modal"]))
+        self.modal = patterns.compile(patterns.words(d["modal_not"] + d["modal"]))
         self.modal_not = set(d["modal_not"])
-        self.action_start = regex.compile(f"^(?:{_alternation(d['action_verbs'])})")
-        self.result = regex.compile(_alternation(d["result"]))
-        self.problem = regex.compile(_alternation(d["problem"]))
-        self.conditional = regex.compile(_alternation(d["conditional"]))
-        self.plan_heading = regex.compile(_alternation(d["plan_headings"]))
-        self.review_heading = regex.compile(_alternation(d["review_headings"]))
-        self.not_line = regex.compile(f"^(?:{_alternation(d['not_directive_lines'])})")
+        self.action_start = patterns.compile(f"^(?:{patterns.words(d['action_verbs'])})")
+        self.result = patterns.compile(patterns.words(d["result"]))
+        self.problem = patterns.compile(patterns.words(d["problem"]))
+        self.conditional = patterns.compile(patterns.words(d["conditional"]))
+        self.plan_heading = patterns.compile(patterns.words(d["plan_headings"]))
+        self.review_heading = patterns.compile(patterns.words(d["review_headings"]))
+        self.not_line = patterns.compile(f"^(?:{patterns.words(d['not_directive_lines'])})")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = docstate.text(doc)
         plan_mode = False
         for unit in self.structure.units(text):
             body = text[unit.body_start:unit.end]

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from govspeech import docstate
 from govspeech.components.base import RuleComponent
-from govspeech.components.numbers import _alternation
+from govspeech import patterns
 
 VALUE_LABELS = ("QUANTITY", "PERCENT", "RANKING")
 
@@ -33,30 +32,30 @@ class IndicatorRecognizer(RuleComponent):
     def compile(self) -> None:
         lex, rules = self.data["lexicon"], self.data["rules"]
         self.canonical = {alias: entry["canonical"] for entry in lex["indicators"] for alias in entry["aliases"]}
-        self.aliases = regex.compile(_alternation(self.canonical))
-        self.left_strip = regex.compile(
-            f"^(?:{_alternation(lex['scope_prefixes'] + lex['period_words'] + rules['verb_prefixes'] + rules['lead_strip'])})+")
-        self.trailing_cue = regex.compile(f"(?:{_alternation(rules['trailing_cues'] + rules['increase'] + rules['decrease'] + rules['share'])})+$")
-        self.inner_cut = regex.compile(_alternation(rules["inner_cut"]))
+        self.aliases = patterns.compile(patterns.words(self.canonical))
+        self.left_strip = patterns.compile(
+            f"^(?:{patterns.words(lex['scope_prefixes'] + lex['period_words'] + rules['verb_prefixes'] + rules['lead_strip'])})+")
+        self.trailing_cue = patterns.compile(f"(?:{patterns.words(rules['trailing_cues'] + rules['increase'] + rules['decrease'] + rules['share'])})+$")
+        self.inner_cut = patterns.compile(patterns.words(rules["inner_cut"]))
         self.verb_only = set(rules["verb_only_names"])
-        self.verb_only_after = regex.compile(f"(?:{_alternation(rules['verb_only_if_after'])})$")
+        self.verb_only_after = patterns.compile(f"(?:{patterns.words(rules['verb_only_if_after'])})$")
         self.counters = set(rules["counters_before_noun"])
         self.stop = set(rules["stop_chars"])
         self.max_chars, self.min_chars = rules["max_chars"], rules["min_chars"]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = docstate.text(doc)
         labels = {(s.start_char, s.end_char): s.label_ for s in docstate.spans(doc) if s.label_ in VALUE_LABELS}
         figures = sorted(labels)
         fig_ends = sorted(e for _, e in figures)
-        known: list[tuple[int, int]] = []
+        taken = patterns.Occupancy(len(text), figures)
 
         def add(start: int, end: int) -> None:
-            if any(s < end and start < e for s, e in known + figures):
+            if taken.overlaps(start, end):
                 return
             name = text[start:end]
             docstate.add_span(doc, start, end, "INDICATOR", {"canonical": self._canonical(name)})
-            known.append((start, end))
+            taken.add(start, end)
 
         # lexicon names, widened to the whole noun phrase they end (地方财政总收入, 重点工业项目)
         for m in self.aliases.finditer(text):
@@ -69,7 +68,7 @@ class IndicatorRecognizer(RuleComponent):
             if found is not None:
                 add(*found)
             elif labels[(start, end)] == "QUANTITY":
-                after = self.noun_after(doc, start, end)
+                after = self.noun_after(doc, text, start, end)
                 if after is not None:
                     add(*after)
         return doc
@@ -107,15 +106,14 @@ class IndicatorRecognizer(RuleComponent):
             return None
         return left + offset, left + offset + len(name)
 
-    def noun_after(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    def noun_after(self, doc: Doc, text: str, start: int, end: int) -> tuple[int, int] | None:
         """A counted noun right after a count: 5个【停车场】, 28条【示范街区】 (no 的 between)."""
         unit = docstate.state(doc)["attrs"].get(docstate.span_key("QUANTITY", start, end), {}).get("unit")
         if unit is None:
             return None
-        text = doc.text
         right = end
         # a short quoted name may sit inside the noun: 144个“15分钟”社区生活圈建设项目
-        quoted = regex.compile(r"“[^”\n]{1,12}”")
+        quoted = patterns.compile(r"“[^”\n]{1,12}”")
         while right < len(text) and right - end < self.max_chars:
             q = quoted.match(text, right)
             if q is not None:

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
+import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from govspeech import docstate
 from govspeech.components.base import RuleComponent
 from govspeech.components.numerals import CHINESE_NUMERAL_CHARS, chinese_to_number, read_number
+from govspeech import patterns
 
-
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 class NumberRecognizer(RuleComponent):
@@ -31,54 +29,57 @@ class NumberRecognizer(RuleComponent):
         self.units: dict[str, str] = d["units"]
         self.arabic_only = set(d["units_needing_arabic"])
         self.vague = tuple(d["chinese_vague"])
-        self.fixed = regex.compile(_alternation(d["fixed_terms"]))
+        self.fixed = patterns.compile(patterns.words(d["fixed_terms"]))
         self.chinese_not_units = set(d.get("chinese_not_units", []))
-        self.not_after = regex.compile(_alternation(d.get("not_followed_by", [])) or "(?!)")
+        self.not_after = patterns.compile(patterns.words(d.get("not_followed_by", [])) or "(?!)")
         # a name in short quotes: “三个代表”, “15分钟”社区生活圈
-        self.quoted = regex.compile(r"“[^”\n]{1,12}”|\"[^\"\n]{1,12}\"")
+        self.quoted = patterns.compile(r"“[^”\n]{1,12}”|\"[^\"\n]{1,12}\"")
         # a bare multiplier with 元 as a threshold: 亿元以上项目, 超亿元
-        self.bare = regex.compile(r"(?<![0-9*.\p{Han}])(?:(?P<pre>超)(?P<mult>亿|千万|百万|万)元|(?P<mult2>亿|千万|百万|万)元(?P<post>以上))")
+        self.bare = patterns.compile(r"(?<![0-9*.\p{Han}])(?:(?P<pre>超)(?P<mult>亿|千万|百万|万)元|(?P<mult2>亿|千万|百万|万)元(?P<post>以上))")
         arabic = r"[0-9*]+(?:,[0-9*]{3})*(?:\.[0-9*]+)?"
         chinese = f"[{CHINESE_NUMERAL_CHARS}]+"
         num = f"(?:{arabic}|{chinese})"
-        not_before = f"(?<![A-Za-z0-9.*{regex.escape(d['not_preceded_by'])}])"
-        pre = f"(?P<pre>{_alternation(d['approx_before'])})?"
-        rng = f"(?:(?P<joiner>{_alternation(d['range_joiners'])})(?P<num2>{num}))?"
-        mult = f"(?P<mult>{_alternation(self.multipliers)})?"
-        self.quantity = regex.compile(
-            f"{pre}{not_before}(?P<num>{num}){rng}(?P<a1>{_alternation(d['approx_after_number'])})?{mult}"
-            f"(?P<a2>多|余)?(?P<unit>{_alternation(self.units)})(?P<post>{_alternation(d['approx_after_unit'])})?")
-        self.range_joiner = regex.compile(f"(?:{_alternation(d['range_joiners'])})")
+        not_before = f"(?<![A-Za-z0-9.*{re.escape(d['not_preceded_by'])}])"
+        pre = f"(?P<pre>{patterns.words(d['approx_before'])})?"
+        rng = f"(?:(?P<joiner>{patterns.words(d['range_joiners'])})(?P<num2>{num}))?"
+        mult = f"(?P<mult>{patterns.words(self.multipliers)})?"
+        self.quantity = patterns.compile(
+            f"{pre}{not_before}(?P<num>{num}){rng}(?P<a1>{patterns.words(d['approx_after_number'])})?{mult}"
+            f"(?P<a2>多|余)?(?P<unit>{patterns.words(self.units)})(?P<post>{patterns.words(d['approx_after_unit'])})?")
+        self.range_joiner = patterns.compile(f"(?:{patterns.words(d['range_joiners'])})")
         self.percent_words: dict[str, str] = d["percent_words"]
-        self.percent = regex.compile(
-            f"{pre}{not_before}(?P<num>{num}){rng}(?P<a1>多|余)?(?P<pu>{_alternation(self.percent_words)})"
+        self.percent = patterns.compile(
+            f"{pre}{not_before}(?P<num>{num}){rng}(?P<a1>多|余)?(?P<pu>{patterns.words(self.percent_words)})"
             f"(?P<post>左右|以上|上下)?"
             f"|百分之(?P<pnum>{num})"
             f"|(?<![{CHINESE_NUMERAL_CHARS}])(?P<den>[{CHINESE_NUMERAL_CHARS}]+)分之(?P<numer>[{CHINESE_NUMERAL_CHARS}]+)"
             f"|(?<![{CHINESE_NUMERAL_CHARS}0-9A-Za-z])(?P<cheng>[二三四五六七八九]|[1-9])成(?P<cpost>以上|左右)?(?![为了功立效果绩本员交就长型品都])")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        fixed = [(m.start(), m.end()) for m in self.fixed.finditer(text)]
-        fixed += [(m.start(), m.end()) for m in self.quoted.finditer(text)]
+        text = docstate.text(doc)
+        # names: fixed terms and short quoted slogans hold no figures
+        fixed = patterns.Occupancy(len(text), ((m.start(), m.end()) for m in self.fixed.finditer(text)))
+        for m in self.quoted.finditer(text):
+            fixed.add(m.start(), m.end())
         # a field size inside a ranking (全省86个县市排第64位) is part of the ranking
-        taken: list[tuple[int, int]] = [(s.start_char, s.end_char) for s in docstate.spans(doc, "RANKING")]
+        taken = patterns.Occupancy(len(text), ((s.start_char, s.end_char) for s in docstate.spans(doc, "RANKING")))
         for m in self.percent.finditer(text):
             attrs = self._percent_attrs(m)
-            if attrs is not None and not _inside(fixed, m.start(), m.end()) and not _overlaps(taken, m.start(), m.end()):
+            if attrs is not None and not fixed.covers(m.start(), m.end()) and not taken.overlaps(m.start(), m.end()):
                 docstate.add_span(doc, m.start(), m.end(), "PERCENT", attrs)
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
         found: list[tuple[int, int, dict]] = []
         for m in self.quantity.finditer(text):
-            if _overlaps(taken, m.start(), m.end()) or _inside(fixed, m.start(), m.end()):
+            if taken.overlaps(m.start(), m.end()) or fixed.covers(m.start(), m.end()):
                 continue
             if self.not_after.match(text, m.end()):
                 continue
             attrs = self._quantity_attrs(m)
             if attrs is not None:
                 found.append((m.start(), m.end(), attrs))
+                taken.add(m.start(), m.end())
         for m in self.bare.finditer(text):
-            if not _overlaps(taken + [(s, e) for s, e, _ in found], m.start(), m.end()):
+            if not taken.overlaps(m.start(), m.end()):
                 mult = m.group("mult") or m.group("mult2")
                 found.append((m.start(), m.end(), {"value": self.multipliers[mult], "unit": "元", "masked": False,
                                                    "approx": True}))
@@ -86,7 +87,7 @@ class NumberRecognizer(RuleComponent):
             docstate.add_span(doc, start, end, "QUANTITY", attrs)
         return doc
 
-    def _quantity_attrs(self, m: regex.Match) -> dict[str, Any] | None:
+    def _quantity_attrs(self, m: re.Match) -> dict[str, Any] | None:
         num, unit = m.group("num"), m.group("unit")
         is_chinese = num[0] in CHINESE_NUMERAL_CHARS
         if is_chinese:
@@ -104,7 +105,7 @@ class NumberRecognizer(RuleComponent):
         approx = bool(m.group("pre") or m.group("a1") or m.group("a2") or m.group("post") or m.group("num2"))
         return {"value": value, "unit": self.units[unit], "masked": masked, "approx": approx}
 
-    def _percent_attrs(self, m: regex.Match) -> dict[str, Any] | None:
+    def _percent_attrs(self, m: re.Match) -> dict[str, Any] | None:
         masked = "*" in m.group(0)
         if m.group("den"):
             den, numer = chinese_to_number(m.group("den")), chinese_to_number(m.group("numer"))
@@ -122,7 +123,7 @@ class NumberRecognizer(RuleComponent):
         return {"value": value, "unit": unit, "masked": masked}
 
 
-def _merge_ranges(text: str, found: list[tuple[int, int, dict]], joiner: regex.Pattern) -> list[tuple[int, int, dict]]:
+def _merge_ranges(text: str, found: list[tuple[int, int, dict]], joiner: re.Pattern) -> list[tuple[int, int, dict]]:
     """``5000万元至1亿元`` is one range: two quantities of one unit joined by 至/-/到."""
     out: list[tuple[int, int, dict]] = []
     for start, end, attrs in found:
@@ -135,14 +136,6 @@ def _merge_ranges(text: str, found: list[tuple[int, int, dict]], joiner: regex.P
                 continue
         out.append((start, end, attrs))
     return out
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
 
 
 @Language.factory("govspeech_numbers", default_config={"data_path": None},

@@ -6,14 +6,15 @@ Attributes: ``position`` (the ordinal, or the bound N of 前N), ``top`` (前N), 
 """
 from __future__ import annotations
 
-import regex
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from govspeech import docstate
 from govspeech.components.base import RuleComponent
-from govspeech.components.numbers import _alternation
 from govspeech.components.numerals import CHINESE_NUMERAL_CHARS, read_int
+from govspeech import patterns
 
 _ORDINAL = f"(?:[0-9*]+|[{CHINESE_NUMERAL_CHARS}]+)"
 
@@ -23,20 +24,20 @@ class RankingRecognizer(RuleComponent):
 
     def compile(self) -> None:
         d = self.data
-        verbs, scopes, fields = _alternation(d["verbs"]), _alternation(d["scopes"]), _alternation(d["fields"])
-        suffix = _alternation(d["ordinal_suffix"])
+        verbs, scopes, fields = patterns.words(d["verbs"]), patterns.words(d["scopes"]), patterns.words(d["fields"])
+        suffix = patterns.words(d["ordinal_suffix"])
         scope = f"(?P<scope>{scopes})(?:(?P<of>[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)个?(?:{fields}))?(?:中|里|内)?"
         rank = (f"(?:第(?P<pos>{_ORDINAL})(?:{suffix})?|前(?P<top>{_ORDINAL})(?:{suffix})?|(?P<bare>[0-9]+)位"
-                f"|(?P<first>{_alternation(d['first_words'])}))")
+                f"|(?P<first>{patterns.words(d['first_words'])}))")
         # verb + scope + rank | scope + verb + rank | verb + rank
-        self.ranking = regex.compile(
+        self.ranking = patterns.compile(
             f"(?:(?:{verbs}){scope}(?:{verbs})?|{scope}(?:{verbs})|(?:{verbs})){rank}")
         self.first_words = d["first_words"]
         # continuation of a ranking list: 分别排名第三和第四 / 第三、第四
-        self.continuation = regex.compile(f"^(?:和|、|,|及|与)(?:分别)?(?:{verbs})?第(?P<pos>{_ORDINAL})(?:{suffix})?")
+        self.continuation = patterns.compile(f"^(?:和|、|,|及|与)(?:分别)?(?:{verbs})?第(?P<pos>{_ORDINAL})(?:{suffix})?")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = docstate.text(doc)
         for m in self.ranking.finditer(text):
             attrs = self._attrs(m)
             if attrs is None:
@@ -51,7 +52,7 @@ class RankingRecognizer(RuleComponent):
                                    "scope": attrs["scope"], "of": attrs["of"]})
         return doc
 
-    def _attrs(self, m: regex.Match) -> dict | None:
+    def _attrs(self, m: re.Match) -> dict | None:
         if m.group("first"):
             position, top = self.first_words[m.group("first")], False
             if position is None:

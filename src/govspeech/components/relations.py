@@ -21,21 +21,20 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from govspeech import docstate
 from govspeech.components.base import RuleComponent
-from govspeech.components.numbers import _alternation
 from govspeech.components.structure import StructureReader
+from govspeech import patterns
 
-_LIST_SEP = regex.compile(r"^[、和及与,，]{1,2}$")
-_RECEIVE = regex.compile(r"(?:向|对|给|报送|报请|提请|报|经|由于)$")
-_ADDRESSEE_AFTER = regex.compile(r"^(?:、|和|及|,|，|要|必须|务必|负责|牵头|主动|切实|进一步|迅速|尽快|立即|抓紧|全力|认真|严格|:|：)")
-_RESPONSIBILITY_NOTE = regex.compile(r"[。;；]?\s*[(（](?:[^()（）\n]{0,6}(?:单位|部门|责任|牵头|负责)[^()（）\n]*)[)）]")
-_MODIFIER_AFTER = regex.compile(r"^(?:的|以上的|\p{Han})")
-_CUE_OK_AFTER = regex.compile(r"^(?:以上|左右|同比|比上年|增长|下降|,|，|;|；|。|、|和|及|\)|）|的增速|的目标|的任务|多)")
+_LIST_SEP = patterns.compile(r"^[、和及与,，]{1,2}$")
+_RECEIVE = patterns.compile(r"(?:向|对|给|报送|报请|提请|报|经|由于)$")
+_ADDRESSEE_AFTER = patterns.compile(r"^(?:、|和|及|,|，|要|必须|务必|负责|牵头|主动|切实|进一步|迅速|尽快|立即|抓紧|全力|认真|严格|:|：)")
+_RESPONSIBILITY_NOTE = patterns.compile(r"[。;；]?\s*[(（](?:[^()（）\n]{0,6}(?:单位|部门|责任|牵头|负责)[^()（）\n]*)[)）]")
+_MODIFIER_AFTER = patterns.compile(r"^(?:的|以上的|\p{Han})")
+_CUE_OK_AFTER = patterns.compile(r"^(?:以上|左右|同比|比上年|增长|下降|,|，|;|；|。|、|和|及|\)|）|的增速|的目标|的任务|多)")
 
 
 class RelationLinker(RuleComponent):
@@ -48,15 +47,15 @@ class RelationLinker(RuleComponent):
     def compile(self) -> None:
         r, s = self.data["rules"], self.data["structure"]
         self.structure = StructureReader(s["markers"], s["heading_markers"], s["heading_max_chars"])
-        self.increase = regex.compile(_alternation(r["increase"]))
-        self.decrease = regex.compile(_alternation(r["decrease"]))
-        self.share = regex.compile(_alternation(r["share"]))
-        self.completion = regex.compile(_alternation(r["completion"]))
-        self.target = regex.compile(_alternation(r["target"]))
-        self.other_place = regex.compile(_alternation(r["other_place"]))
+        self.increase = patterns.compile(patterns.words(r["increase"]))
+        self.decrease = patterns.compile(patterns.words(r["decrease"]))
+        self.share = patterns.compile(patterns.words(r["share"]))
+        self.completion = patterns.compile(patterns.words(r["completion"]))
+        self.target = patterns.compile(patterns.words(r["target"]))
+        self.other_place = patterns.compile(patterns.words(r["other_place"]))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = docstate.text(doc)
         sentences = self._sentences(text)
         starts = [s for s, _ in sentences]
 
@@ -66,7 +65,7 @@ class RelationLinker(RuleComponent):
         by_sentence: dict[int, list[Span]] = {}
         for span in sorted(docstate.spans(doc), key=lambda s: (s.start_char, -s.end_char)):
             by_sentence.setdefault(sentence_of(span), []).append(span)
-        directives = docstate.spans(doc, "DIRECTIVE")
+        directives = patterns.Occupancy(len(text), ((d.start_char, d.end_char) for d in docstate.spans(doc, "DIRECTIVE")))
         for k, spans in by_sentence.items():
             self._link_figures(doc, text, spans, directives)
             self._link_directives(doc, text, spans, sentences[k])
@@ -88,7 +87,7 @@ class RelationLinker(RuleComponent):
         return out or [(0, len(text))]
 
     # -- indicator → figure -----------------------------------------------------------------
-    def _link_figures(self, doc: Doc, text: str, spans: list[Span], directives: list[Span]) -> None:
+    def _link_figures(self, doc: Doc, text: str, spans: list[Span], directives: patterns.Occupancy) -> None:
         indicators = [s for s in spans if s.label_ == "INDICATOR"]
         figures = [s for s in spans if s.label_ in ("QUANTITY", "PERCENT", "RANKING")]
         if not indicators or not figures:
@@ -161,16 +160,15 @@ class RelationLinker(RuleComponent):
                 break
         return out
 
-    def _relate(self, doc: Doc, text: str, indicator: Span, fig: Span, cue: str, directives: list[Span]) -> None:
+    def _relate(self, doc: Doc, text: str, indicator: Span, fig: Span, cue: str, directives: patterns.Occupancy) -> None:
         docstate.add_relation(doc, indicator, fig, self.relation_type(text, fig, cue, directives))
 
-    def relation_type(self, text: str, fig: Span, cue: str, directives: list[Span]) -> str:
+    def relation_type(self, text: str, fig: Span, cue: str, directives: patterns.Occupancy) -> str:
         if fig.label_ == "RANKING":
             return "RANK"
         if fig.label_ == "PERCENT" and self.completion.search(cue):
             return "COMPLETION"
-        in_plan = any(d.start_char <= fig.start_char and fig.end_char <= d.end_char for d in directives) \
-            or bool(self.target.search(cue))
+        in_plan = directives.covers(fig.start_char, fig.end_char) or bool(self.target.search(cue))
         if in_plan:
             return "TARGET"
         if fig.label_ == "PERCENT" and self.share.search(cue):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-import regex
+from govspeech import patterns
 
 SENTENCE_END = "。!?！？"
 ITEM_END = ";；"
@@ -16,7 +16,7 @@ ITEM_END = ";；"
 # mid-sentence): it is long and ends without closing punctuation, or ends with a comma.
 _RUNS_ON_MIN = 30
 _CLOSERS = set(SENTENCE_END + ITEM_END + ":：”\"')）】》")
-_BOUNDARY = regex.compile(f"[{SENTENCE_END}{ITEM_END}\\n]")
+_BOUNDARY = patterns.compile(f"[{SENTENCE_END}{ITEM_END}\\n]")
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,8 @@ class StructureReader:
     """Split text into :class:`Unit` s; marker and heading patterns come from the directive data."""
 
     def __init__(self, markers: list[str], heading_markers: list[str], heading_max_chars: int) -> None:
-        self.marker = regex.compile("(?:" + "|".join(markers) + ")")
-        self.heading_marker = regex.compile("(?:" + "|".join(heading_markers) + ")")
+        self.marker = patterns.compile("(?:" + "|".join(markers) + ")")
+        self.heading_marker = patterns.compile("(?:" + "|".join(heading_markers) + ")")
         self.heading_max = heading_max_chars
 
     def units(self, text: str) -> Iterator[Unit]:

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-import regex
 
 from govspeech import resources
+from govspeech import patterns
 
 __all__ = ["Flag", "NormalizedText", "normalize", "FLAG_KINDS", "common_han_ratio"]
 
@@ -120,19 +120,19 @@ class _Patterns:
         for trad, simp in resources.load_tsv("normalize", "t2s.tsv"):
             table[ord(trad)] = simp
         self.table = table
-        self.gloss = regex.compile(spec["gloss"])
-        self.separator = regex.compile(spec["separator_line"])
-        self.mask_letters = regex.compile(spec["mask_letters"])
-        self.mask = regex.compile(spec["mask"])
-        self.censor = regex.compile(spec["censor"])
-        self.zero_width = regex.compile(spec["zero_width"])
-        self.notices = [(n["kind"], regex.compile(n["pattern"])) for n in spec["notices"]]
+        self.gloss = patterns.compile(spec["gloss"])
+        self.separator = patterns.compile(spec["separator_line"])
+        self.mask_letters = patterns.compile(spec["mask_letters"])
+        self.mask = patterns.compile(spec["mask"])
+        self.censor = patterns.compile(spec["censor"])
+        self.zero_width = patterns.compile(spec["zero_width"])
+        self.notices = [(n["kind"], patterns.compile(n["pattern"])) for n in spec["notices"]]
         moji = spec["mojibake"]
         self.moji_gap, self.moji_min = moji["max_gap"], moji["min_rare"]
-        self.moji_glue = regex.compile(moji["glue"])
-        self.moji_replacement = regex.compile(moji["replacement_char"])
+        self.moji_glue = patterns.compile(moji["glue"])
+        self.moji_replacement = patterns.compile(moji["replacement_char"])
         common = set("".join(resources.data_lines("normalize", "common_chars.txt")))
-        self.rare = regex.compile(_char_class_excluding("\u3400", "\u9fff", common))
+        self.rare = patterns.compile(_char_class_excluding("\u3400", "\u9fff", common))
         self.rare_bigrams = frozenset(" ".join(resources.data_lines("normalize", "rare_bigrams.txt")).split())
         extra = resources.data_lines(*moji["extra_words"].split("/"))
         self.rare_ok = frozenset(ch for word in extra for ch in word) | frozenset(
@@ -154,6 +154,9 @@ def _char_class_excluding(first: str, last: str, keep_out: set[str]) -> str:
     if run_start is not None:
         ranges.append((run_start, prev))
     return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]"
+
+
+_HAN = patterns.compile(r"\p{Han}")
 
 
 @lru_cache(maxsize=1)
@@ -274,7 +277,7 @@ def common_han_ratio(text: str) -> float:
     Used to choose between legacy encodings: a wrong decoding produces uncommon characters.
     """
     pat = _patterns()
-    han = regex.findall(r"\p{Han}", text.translate(pat.table))
+    han = _HAN.findall(text.translate(pat.table))
     if not han:
         return 0.0
     rare = sum(1 for ch in han if pat.rare.match(ch))

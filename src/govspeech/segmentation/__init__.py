@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable, Literal
 
-import regex
+import re
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,13 +31,14 @@ from spacy.vocab import Vocab
 from govspeech import resources
 from govspeech.docstate import set_state
 from govspeech.normalize import normalize
+from govspeech import patterns
 
 Segmenter = Literal["char", "pkuseg"]
 SEGMENTERS = ("char", "pkuseg")
 
 # One token per match: whitespace runs, numbers (masks included), Latin words, one other char.
-_ATOMS = regex.compile(r"[ \t]+|\n+|\s|[0-9*]+(?:[.,][0-9*]+)*|[A-Za-z]+|.", regex.DOTALL)
-_HAN_RUN = regex.compile(r"\p{Han}+")
+_ATOMS = patterns.compile(r"[ \t]+|\n+|\s|[0-9*]+(?:[.,][0-9*]+)*|[A-Za-z]+|.", re.DOTALL)
+_HAN_RUN = patterns.compile(r"\p{Han}+")
 
 
 @registry.tokenizers("govspeech.Tokenizer.v1")
@@ -73,7 +74,7 @@ class GovTokenizer:
             norm, clean = None, text
         words, spaces = self._segment(clean)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        set_state(doc, norm)
+        set_state(doc, norm, clean)
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
