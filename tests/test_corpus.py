@@ -29,7 +29,7 @@ def test_public_texts_are_standoff_only(project_root):
 
 def test_splits_keep_whole_documents_apart(project_root):
     splits = {r["id"]: r["meta"]["split"] for r in gold_records(project_root)}
-    assert set(splits.values()) == {"dev", "test"}
+    assert set(splits.values()) == {"train", "dev", "test"}
     assert sum(1 for s in splits.values() if s == "test") >= 4
 
 

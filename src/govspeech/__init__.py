@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
+from govspeech.chunking import DEFAULT_CHUNK_CHARS, chunk_bounds
 from govspeech.errors import DocumentTooLargeError, GovspeechError, InputTypeError
 from govspeech.pipeline import load
-from govspeech.records import doc_to_record
+from govspeech.records import doc_to_record, merge_documents
 from govspeech.schema import Document, ErrorRecord
 
 __version__ = "0.1.0"
 __all__ = ["parse", "parse_many", "load", "Document", "ErrorRecord", "GovspeechError", "__version__"]
 
-#: Default size limit of one document (characters).  Real speeches and reports are < 200k.
+#: Default size limit of one document (characters).  Real speeches and reports are < 200k
+#: characters; longer texts are parsed in pieces of ``chunk_chars`` (see govspeech.chunking).
 MAX_CHARS = 20_000_000
 
 
@@ -29,14 +31,22 @@ def _check(text: Any, max_chars: int) -> str:
     return text
 
 
-def parse(text: str, *, doc_id: str | None = None, nlp=None, max_chars: int = MAX_CHARS) -> Document:
+def parse(text: str, *, doc_id: str | None = None, nlp=None, max_chars: int = MAX_CHARS,
+          chunk_chars: int = DEFAULT_CHUNK_CHARS) -> Document:
     """Extract indicators, figures, rankings, directives, departments and deadlines from ``text``.
 
     Every offset in the result points into ``text`` itself, whatever the normaliser cleaned.
+    Texts longer than ``chunk_chars`` are parsed in pieces cut at line breaks (time and memory
+    grow linearly); raises :class:`~govspeech.errors.GovspeechError` subclasses for bad input.
     """
     _check(text, max_chars)
     nlp = nlp or load()
-    return doc_to_record(nlp(text), doc_id=doc_id)
+    if len(text) <= chunk_chars:
+        return doc_to_record(nlp(text), doc_id=doc_id)
+    bounds = chunk_bounds(text, chunk_chars)
+    pieces = [(start, doc_to_record(doc)) for (start, _), doc in
+              zip(bounds, nlp.pipe(text[s:e] for s, e in bounds))]
+    return merge_documents(text, pieces, doc_id=doc_id)
 
 
 def parse_many(texts: Iterable[str] | Iterable[tuple[str, Any]], *, nlp=None, n_process: int = 1,
@@ -52,13 +62,21 @@ def parse_many(texts: Iterable[str] | Iterable[tuple[str, Any]], *, nlp=None, n_
     pending: list[tuple[str, str]] = []
     for text, doc_id in items:
         try:
-            pending.append((_check(text, max_chars), doc_id))
-            continue
+            _check(text, max_chars)
         except GovspeechError as exc:
-            failure = ErrorRecord(id=doc_id, error=type(exc).__name__, message=str(exc))
-        yield from _flush(nlp, pending, n_process, batch_size)
-        pending = []
-        yield failure
+            yield from _flush(nlp, pending, n_process, batch_size)
+            pending = []
+            yield ErrorRecord(id=doc_id, error=type(exc).__name__, message=str(exc))
+            continue
+        if len(text) > DEFAULT_CHUNK_CHARS:  # a huge document goes alone, in pieces
+            yield from _flush(nlp, pending, n_process, batch_size)
+            pending = []
+            yield parse(text, doc_id=doc_id, nlp=nlp, max_chars=max_chars)
+            continue
+        pending.append((text, doc_id))
+        if len(pending) >= 64 * batch_size:  # stream: never hold a whole corpus in memory
+            yield from _flush(nlp, pending, n_process, batch_size)
+            pending = []
     yield from _flush(nlp, pending, n_process, batch_size)
 
 

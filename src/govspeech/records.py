@@ -59,6 +59,29 @@ def doc_to_record(doc: Doc, doc_id: str | None = None, meta: dict[str, Any] | No
                     meta=dict(meta or {}))
 
 
+def merge_documents(text: str, pieces: list[tuple[int, Document]], doc_id: str | None = None,
+                    meta: dict[str, Any] | None = None) -> Document:
+    """One record for ``text`` from records of its pieces (``(offset, Document)``, in order).
+
+    Offsets shift by each piece's position; span and relation ids are renumbered; the views
+    are rebuilt.  Used for documents cut by :mod:`govspeech.chunking`.
+    """
+    spans, relations, flags = [], [], []
+    for offset, part in pieces:
+        new_id = {}
+        for span in part.spans:
+            new_id[span.id] = len(spans) + 1
+            spans.append(span.model_copy(update={"id": new_id[span.id], "start": span.start + offset,
+                                                 "end": span.end + offset}))
+        for rel in part.relations:
+            relations.append(rel.model_copy(update={"id": len(relations) + 1, "head": new_id[rel.head],
+                                                    "tail": new_id[rel.tail]}))
+        flags += [f.model_copy(update={"start": f.start + offset, "end": f.end + offset}) for f in part.flags]
+    return Document(id=doc_id, text=text, spans=spans, relations=relations, flags=flags,
+                    indicators=_indicator_views(spans, relations), directives=_directive_views(spans, relations),
+                    meta=dict(meta or {}))
+
+
 def _views(records: list, relations: list[Relation], head_label: str, view_of_type: dict[str, str]) -> list[tuple]:
     by_id = {r.id: r for r in records}
     tails: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
