@@ -30,6 +30,7 @@ class DirectiveRecognizer(RuleComponent):
         self.modal_not = set(d["modal_not"])
         self.action_start = patterns.compile(f"^(?:{patterns.words(d['action_verbs'])})")
         self.result = patterns.compile(patterns.words(d["result"]))
+        self.past = patterns.compile(patterns.words(d["past"]))
         self.problem = patterns.compile(patterns.words(d["problem"]))
         self.conditional = patterns.compile(patterns.words(d["conditional"]))
         self.plan_heading = patterns.compile(patterns.words(d["plan_headings"]))
@@ -73,7 +74,7 @@ class DirectiveRecognizer(RuleComponent):
             return True
         opens_with_action = bool(self.action_start.match(plain))
         if plan_mode:
-            return not (self.problem.search(plain) and not opens_with_action) and not self._is_result(plain)
+            return not (self.problem.search(plain) and not opens_with_action) and not self.past.search(plain)
         return has_marker and opens_with_action and not self._is_result(plain)
 
     def _is_result(self, plain: str) -> bool:

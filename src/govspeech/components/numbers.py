@@ -35,7 +35,10 @@ class NumberRecognizer(RuleComponent):
         # a name in short quotes: “三个代表”, “15分钟”社区生活圈
         self.quoted = patterns.compile(r"“[^”\n]{1,12}”|\"[^\"\n]{1,12}\"")
         # a bare multiplier with 元 as a threshold: 亿元以上项目, 超亿元
-        self.bare = patterns.compile(r"(?<![0-9*.\p{Han}])(?:(?P<pre>超)(?P<mult>亿|千万|百万|万)元|(?P<mult2>亿|千万|百万|万)元(?P<post>以上))")
+        numeral_before = f"(?<![0-9*.{CHINESE_NUMERAL_CHARS}])"
+        self.bare = patterns.compile(
+            f"(?P<pre>超过|超|逾|近){numeral_before}(?P<mult>万亿|亿|千万|百万|万)元"
+            f"|{numeral_before}(?P<mult2>万亿|亿|千万|百万|万)元(?P<post>以上)")
         arabic = r"[0-9*]+(?:,[0-9*]{3})*(?:\.[0-9*]+)?"
         chinese = f"[{CHINESE_NUMERAL_CHARS}]+"
         num = f"(?:{arabic}|{chinese})"

@@ -53,6 +53,7 @@ class RelationLinker(RuleComponent):
         self.completion = patterns.compile(patterns.words(r["completion"]))
         self.target = patterns.compile(patterns.words(r["target"]))
         self.other_place = patterns.compile(patterns.words(r["other_place"]))
+        self.level_after_change = patterns.compile(patterns.words(r["level_after_change"]) + r"\s*$")
 
     def __call__(self, doc: Doc) -> Doc:
         text = docstate.text(doc)
@@ -67,7 +68,7 @@ class RelationLinker(RuleComponent):
             by_sentence.setdefault(sentence_of(span), []).append(span)
         directives = patterns.Occupancy(len(text), ((d.start_char, d.end_char) for d in docstate.spans(doc, "DIRECTIVE")))
         for k, spans in by_sentence.items():
-            self._link_figures(doc, text, spans, directives)
+            self._link_figures(doc, text, spans, directives, sentences[k][0])
             self._link_directives(doc, text, spans, sentences[k])
         if self.prune_unlinked:
             linked = {h for h, _, _ in docstate.relations(doc)}
@@ -87,7 +88,8 @@ class RelationLinker(RuleComponent):
         return out or [(0, len(text))]
 
     # -- indicator → figure -----------------------------------------------------------------
-    def _link_figures(self, doc: Doc, text: str, spans: list[Span], directives: patterns.Occupancy) -> None:
+    def _link_figures(self, doc: Doc, text: str, spans: list[Span], directives: patterns.Occupancy,
+                      sentence_start: int) -> None:
         indicators = [s for s in spans if s.label_ == "INDICATOR"]
         figures = [s for s in spans if s.label_ in ("QUANTITY", "PERCENT", "RANKING")]
         if not indicators or not figures:
@@ -100,7 +102,7 @@ class RelationLinker(RuleComponent):
             counted = next((ind for ind in indicators if ind.start_char == fig.end_char), None)
             if counted is not None:  # 5个【停车场】: the count measures the noun after it
                 clause_start = max(text.rfind(ch, 0, fig.start_char) for ch in ",，;；。:：\n") + 1
-                self._relate(doc, text, counted, fig, text[clause_start:fig.start_char], directives)
+                self._relate(doc, text, counted, fig, text[clause_start:fig.start_char], directives, sentence_start)
                 previous_end = fig.end_char
                 continue
             before = [ind for ind in indicators if ind.end_char <= fig.start_char]
@@ -124,16 +126,16 @@ class RelationLinker(RuleComponent):
                 figs = self._figure_list(text, figures, i)
                 if len(group) > 1 and len(figs) == len(group):
                     for ind, f in zip(group, figs):
-                        self._relate(doc, text, ind, f, text[head.end_char:f.start_char], directives)
+                        self._relate(doc, text, ind, f, text[head.end_char:f.start_char], directives, sentence_start)
                     used_respectively.update(figures.index(f) for f in figs)
                     previous_end = figs[-1].end_char
                     continue
                 if len(group) > 1 and len(figs) == 1:
                     for ind in group:
-                        self._relate(doc, text, ind, fig, cue, directives)
+                        self._relate(doc, text, ind, fig, cue, directives, sentence_start)
                     previous_end = fig.end_char
                     continue
-            self._relate(doc, text, head, fig, cue, directives)
+            self._relate(doc, text, head, fig, cue, directives, sentence_start)
             previous_end = fig.end_char
 
     def _is_modifier(self, text: str, fig: Span) -> bool:
@@ -160,17 +162,21 @@ class RelationLinker(RuleComponent):
                 break
         return out
 
-    def _relate(self, doc: Doc, text: str, indicator: Span, fig: Span, cue: str, directives: patterns.Occupancy) -> None:
-        docstate.add_relation(doc, indicator, fig, self.relation_type(text, fig, cue, directives))
+    def _relate(self, doc: Doc, text: str, indicator: Span, fig: Span, cue: str, directives: patterns.Occupancy,
+                sentence_start: int) -> None:
+        docstate.add_relation(doc, indicator, fig, self.relation_type(text, fig, cue, directives, sentence_start))
 
-    def relation_type(self, text: str, fig: Span, cue: str, directives: patterns.Occupancy) -> str:
+    def relation_type(self, text: str, fig: Span, cue: str, directives: patterns.Occupancy, sentence_start: int) -> str:
         if fig.label_ == "RANKING":
             return "RANK"
         if fig.label_ == "PERCENT" and self.completion.search(cue):
             return "COMPLETION"
-        in_plan = directives.covers(fig.start_char, fig.end_char) or bool(self.target.search(cue))
+        # a plan figure: inside a task, or after a target cue earlier in its sentence (预期目标是：…)
+        in_plan = directives.covers(fig.start_char, fig.end_char) or bool(self.target.search(text, sentence_start, fig.start_char))
         if in_plan:
             return "TARGET"
+        if self.level_after_change.search(cue):
+            return "VALUE"  # 从A提高到B: B is the level reached
         if fig.label_ == "PERCENT" and self.share.search(cue):
             return "SHARE"
         if self.decrease.search(cue):

@@ -1,0 +1,158 @@
+"""Candidate spans for the statistical span filter: what the rules proposed, and what they did not.
+
+For each label the filter handles, a candidate is a span the rule components put into
+``doc.spans["govspeech"]`` (*proposed*) or a span they did not produce but could have
+(*extra*):
+
+* ``DIRECTIVE``: every sentence or ``；`` item (the unit the scheme annotates) that no rule
+  directive overlaps, its list marker left out;
+* ``INDICATOR``: the rule candidates (``govspeech_indicator`` runs before the filter and the
+  relation linker, so unlinked candidates are still there);
+* ``DEPARTMENT``: the rule matches.
+
+Besides its offsets, every candidate carries a few small integer *context slots* (length,
+position in the document, the rule decision of its neighbours …) that the featuriser hashes
+together with the characters around it (:mod:`.features`).  Everything is numpy arrays so that
+scoring a whole document costs a handful of vector operations.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+from spacy.tokens import Doc
+
+from govspeech import docstate, patterns
+
+#: Labels the filter can decide on (the open-vocabulary ones and the rule-heavy DIRECTIVE).
+FILTER_LABELS = ("DIRECTIVE", "INDICATOR", "DEPARTMENT")
+FIGURE_LABELS = ("QUANTITY", "PERCENT", "RANKING")
+#: Names of the integer context slots, in column order (features.py hashes them by position).
+CONTEXT_SLOTS = ("proposed", "length", "position", "previous_proposed", "next_proposed",
+                 "report", "figure_after", "figure_before")
+
+# A unit ends at sentence or item punctuation or at a line break (a cheaper cut than the
+# directive component's: run-on lines split here become two candidates, which is harmless
+# for a keep/add decision that the rule spans already cover).
+_UNIT = patterns.compile(r"[^。!?！？;；\n]+")
+_LEADING_JUNK = " \t\u3000)）”\"】》"
+# cues that a text is a work report read to a congress rather than a speech at a meeting
+_REPORT_CUES = ("各位代表", "政府工作报告")
+_LENGTH_BUCKETS = np.array([2, 3, 4, 5, 7, 11, 21, 41, 81])
+_MIN_UNIT_HAN = 4
+
+
+@dataclass
+class CandidateSet:
+    """Candidates of one document: parallel arrays, one row per candidate."""
+
+    text: str
+    starts: np.ndarray  # int64, clean-text offsets
+    ends: np.ndarray
+    labels: np.ndarray  # int64 index into FILTER_LABELS
+    context: np.ndarray  # int64 (n, len(CONTEXT_SLOTS))
+    proposed: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.proposed = self.context[:, 0].astype(bool) if len(self.context) else np.zeros(0, dtype=bool)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @classmethod
+    def empty(cls, text: str) -> "CandidateSet":
+        none = np.zeros(0, dtype=np.int64)
+        return cls(text, none, none, none, np.zeros((0, len(CONTEXT_SLOTS)), dtype=np.int64))
+
+
+class CandidateGenerator:
+    """Builds :class:`CandidateSet` s for ``labels`` from a Doc the rule components annotated."""
+
+    def __init__(self, labels: Sequence[str], markers: Sequence[str]) -> None:
+        unknown = set(labels) - set(FILTER_LABELS)
+        if unknown:
+            raise ValueError(f"the span filter handles {FILTER_LABELS}, not {sorted(unknown)}")
+        self.labels = tuple(labels)
+        self.marker = patterns.compile("(?:" + "|".join(markers) + ")")
+
+    def __call__(self, doc: Doc) -> CandidateSet:
+        text = docstate.text(doc)
+        if not text:
+            return CandidateSet.empty(text)
+        by_label: dict[str, list[tuple[int, int]]] = {label: [] for label in (*FILTER_LABELS, *FIGURE_LABELS)}
+        for span in docstate.spans(doc):
+            if span.label_ in by_label:
+                by_label[span.label_].append((span.start_char, span.end_char))
+        rows: list[tuple[int, int, int, int]] = []  # start, end, label index, proposed
+        for label in self.labels:
+            index = FILTER_LABELS.index(label)
+            proposed = sorted(set(by_label[label]))
+            rows += [(s, e, index, 1) for s, e in proposed]
+            if label == "DIRECTIVE":
+                rows += [(s, e, index, 0) for s, e in self._extra_units(text, proposed)]
+        if not rows:
+            return CandidateSet.empty(text)
+        table = np.array(sorted(rows, key=lambda r: (r[2], r[0], r[1])), dtype=np.int64)
+        starts, ends, labels, proposed = table.T
+        figures = sorted(by_label["QUANTITY"] + by_label["PERCENT"] + by_label["RANKING"])
+        context = np.zeros((len(table), len(CONTEXT_SLOTS)), dtype=np.int64)
+        context[:, 0] = proposed
+        context[:, 1] = np.searchsorted(_LENGTH_BUCKETS, ends - starts, side="right")
+        context[:, 2] = starts * 10 // len(text)
+        context[:, 3], context[:, 4] = _neighbour_decisions(labels, proposed)
+        context[:, 5] = any(cue in text for cue in _REPORT_CUES)
+        context[:, 6], context[:, 7] = _figure_distances(starts, ends, figures)
+        return CandidateSet(text, starts, ends, labels, context)
+
+    def _extra_units(self, text: str, proposed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Sentences and items no proposed directive overlaps, without their list marker."""
+        taken = patterns.Occupancy(len(text), proposed)
+        out = []
+        for m in _UNIT.finditer(text):
+            start, end = m.start(), m.end()
+            while start < end and text[start] in _LEADING_JUNK:
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            marker = self.marker.match(text, start, end)
+            if marker is not None and marker.end() < end:
+                start = marker.end()
+                while start < end and text[start] in " ,，、:：":
+                    start += 1
+            if end - start < _MIN_UNIT_HAN or taken.overlaps(start, end):
+                continue
+            if sum(1 for ch in text[start:start + 2 * _MIN_UNIT_HAN] if "\u4e00" <= ch <= "\u9fff") < _MIN_UNIT_HAN:
+                continue
+            out.append((start, end))
+        return out
+
+
+def _neighbour_decisions(labels: np.ndarray, proposed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The rule decision on the previous and next candidate of the same label (2 = none).
+
+    For directive units this says whether the rules see the surrounding sentences as tasks: a
+    sentence amid tasks is likely one too, a sentence amid results likely not.
+    """
+    previous = np.full(len(labels), 2, dtype=np.int64)
+    following = np.full(len(labels), 2, dtype=np.int64)
+    same_before = labels[1:] == labels[:-1]
+    previous[1:] = np.where(same_before, proposed[:-1], 2)
+    following[:-1] = np.where(same_before, proposed[1:], 2)
+    return previous, following
+
+
+def _figure_distances(starts: np.ndarray, ends: np.ndarray, figures: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Bucketed distance from a candidate's end to the next figure, and from the previous
+    figure's end to its start (0 = adjacent … 4 = none within 30 characters)."""
+    if not figures:
+        none = np.full(len(starts), 4, dtype=np.int64)
+        return none, none.copy()
+    fig_starts = np.array([s for s, _ in figures], dtype=np.int64)
+    fig_ends = np.sort(np.array([e for _, e in figures], dtype=np.int64))
+    nxt = np.searchsorted(fig_starts, ends, side="left")
+    after = np.where(nxt < len(fig_starts), fig_starts[np.minimum(nxt, len(fig_starts) - 1)] - ends, 10**9)
+    prv = np.searchsorted(fig_ends, starts, side="right") - 1
+    before = np.where(prv >= 0, starts - fig_ends[np.maximum(prv, 0)], 10**9)
+    bins = np.array([1, 4, 12, 31])
+    return np.searchsorted(bins, after, side="right"), np.searchsorted(bins, before, side="right")
