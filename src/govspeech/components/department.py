@@ -24,7 +24,7 @@ from govspeech.components.base import RuleComponent
 from govspeech import patterns
 
 # characters that never sit inside a department name (function words and verbs)
-_NOT_IN_NAME = "的和与在对要是了把将向为从由及或等各这那其该以于就都也还再又被让使给"
+_NOT_IN_NAME = "的和与在对要是了把将向为从由及或等各这那其该以于就都也还再又被让使给届次0-9"
 
 
 class DepartmentRecognizer(RuleComponent):
@@ -59,17 +59,19 @@ class DepartmentRecognizer(RuleComponent):
         self.collective = patterns.compile(patterns.words(d["collective"]))
         strong = "局|委员会|委|办公室|中心|站|所|大队|支队|专班|指挥部|管委会|领导小组|工作组"
         self.unseen = patterns.compile(
-            f"(?P<prefix>区|县|市|省|州|镇|乡)(?P<core>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?)(?P<suffix>{strong})(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))")
+            f"(?P<prefix>区|县|市|省|州|镇|乡)(?!域|内|外|位|间|别|分|打造)(?P<core>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?)(?P<suffix>{strong})(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))")
         self.not_after = patterns.compile(f"^(?:{patterns.words(d['not_followed_by'])})")
         self.not_before = patterns.compile(f"(?:{patterns.words(d.get('not_preceded_by', []))})$")
         self.exclude = set(d.get("exclude", []))
+        # 我代表海拉尔区人民政府向大会报告: the speaker's government as reporter
+        self.reporter = patterns.compile(f"{re.escape(d.get('reporter_cue', '代表'))}\\p{{Han}}{{0,5}}$")
         # a shared level prefix before coordinated bodies: 区人大、政协 → 人大 / 政协
         cores = patterns.words(c for c in body_cores if not c.startswith(tuple(self.prefixes)))
         self.prefixed_bodies = patterns.compile(f"(?P<prefix>{prefixes})(?P<items>(?:{cores})(?:(?:、|和)(?:{cores}))+)")
         self.body_core = patterns.compile(cores)
         left = patterns.words(d.get("company_left_cues", []))
         self.company = patterns.compile(
-            f"(?:{left}|[,，、:：;；。\\n])(?P<name>[\\p{{Han}}A-Za-z]{{2,10}}?(?:{patterns.words(d.get('company_suffixes', ['公司']))}))")
+            f"(?:{left})(?P<name>[\\p{{Han}}A-Za-z]{{2,10}}?(?:{patterns.words(d.get('company_suffixes', ['公司']))}))")
 
     # -- matching ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -101,7 +103,8 @@ class DepartmentRecognizer(RuleComponent):
             if chosen.overlaps(start, end):
                 continue
             if text[start:end] in self.exclude or self.not_after.match(text[end:end + 6]) \
-                    or self.not_before.search(text[max(0, start - 4):start]):
+                    or self.not_before.search(text[max(0, start - 4):start]) \
+                    or self.reporter.search(text[max(0, start - 8):start]):
                 continue
             attrs = {k: v for k, v in attrs.items() if not k.startswith("_")}
             if docstate.add_span(doc, start, end, "DEPARTMENT", attrs) is not None:

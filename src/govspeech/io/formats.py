@@ -83,10 +83,11 @@ _BLOCK_TAGS = frozenset(
 _CELL_TAGS = frozenset(("td", "th"))
 _HIDDEN_TAGS = frozenset(("script", "style", "noscript", "template", "head", "title", "svg", "iframe", "object"))
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-_SPACE = re.compile(r"[ \t\r\n\f]+")
+_SPACE = re.compile(r"[ \t\r\n\f\xa0]+")
 _WIDE = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
 #: A line break in the HTML source between two Chinese characters is no space in the page.
-_BREAK_BETWEEN_WIDE = re.compile(rf"(?<={_WIDE})[ \t\r\n\f]*\n[ \t\r\n\f]*(?={_WIDE})")
+_BREAK_BETWEEN_WIDE = re.compile(rf"(?<={_WIDE})[ \t\r\f\xa0]*\n[ \t\r\n\f\xa0]*(?={_WIDE})")
+_CELL_SEPARATOR = "\x1f"  # survives whitespace collapsing, becomes a tab at the end
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 
 
@@ -113,55 +114,57 @@ class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self._lines: list[str] = []
-        self._line: list[str] = []
-        self._hidden: list[str] = []
-        self._pre = 0
+        self._pieces: list[str] = []  # raw text of the current line, whitespace as in the source
+        self._hidden: list[str] = []  # open hidden elements (script, style …)
+        self._pre_depth = 0
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in _HIDDEN_TAGS:
-            self._hidden.append(tag)
+        if self._hidden or tag in _HIDDEN_TAGS:
+            if tag in _HIDDEN_TAGS and tag not in _VOID_TAGS:
+                self._hidden.append(tag)
         elif tag == "br":
             self._break()
         elif tag in _BLOCK_TAGS:
             self._break()
-            self._pre += tag == "pre"
-        elif tag in _CELL_TAGS and self._line_text():
-            self._line.append("\t")
+            if tag == "pre":
+                self._pre_depth += 1
+        elif tag in _CELL_TAGS and self._pieces:
+            self._pieces.append(_CELL_SEPARATOR)
 
     def handle_startendtag(self, tag: str, attrs) -> None:
-        if tag == "br" or tag in _BLOCK_TAGS:
+        if not self._hidden and (tag == "br" or tag in _BLOCK_TAGS):
             self._break()
 
     def handle_endtag(self, tag: str) -> None:
         if self._hidden:
-            # a stray end tag inside hidden content must not end it early
-            if tag == self._hidden[-1]:
+            if tag == self._hidden[-1]:  # a stray end tag inside hidden content must not end it early
                 self._hidden.pop()
             return
-        if tag in _BLOCK_TAGS and tag not in _VOID_TAGS:
+        if tag in _BLOCK_TAGS:
             self._break()
-            self._pre -= tag == "pre" and self._pre > 0
+            if tag == "pre" and self._pre_depth:
+                self._pre_depth -= 1
 
     def handle_data(self, data: str) -> None:
         if self._hidden:
             return
-        if self._pre:
-            lines = data.split("\n")
-            self._line.append(lines[0])
-            for line in lines[1:]:
-                self._break()
-                self._line.append(line)
-        else:
-            self._line.append(_SPACE.sub(" ", _BREAK_BETWEEN_WIDE.sub("", data)))
+        if not self._pre_depth:
+            self._pieces.append(data)
+            return
+        first, *rest = data.split("\n")
+        self._pieces.append(first)
+        for line in rest:  # preformatted text keeps its own line breaks
+            self._break(preformatted=True)
+            self._pieces.append(line)
 
-    def _line_text(self) -> str:
-        return "".join(self._line).strip()
-
-    def _break(self) -> None:
-        line = self._line_text()
+    def _break(self, preformatted: bool = False) -> None:
+        line = "".join(self._pieces)
+        self._pieces = []
+        if not (preformatted or self._pre_depth):
+            line = _SPACE.sub(" ", _BREAK_BETWEEN_WIDE.sub("", line))
+        line = line.strip().replace(_CELL_SEPARATOR, "\t")
         if line:
             self._lines.append(line)
-        self._line = []
 
     def text(self) -> str:
         self._break()
