@@ -63,6 +63,12 @@ class DepartmentRecognizer(RuleComponent):
         self.not_after = patterns.compile(f"^(?:{patterns.words(d['not_followed_by'])})")
         self.not_before = patterns.compile(f"(?:{patterns.words(d.get('not_preceded_by', []))})$")
         self.exclude = set(d.get("exclude", []))
+        roles = patterns.words(d.get("responsibility_roles", []))
+        self.role_list = patterns.compile(f"{roles}[:：](?P<items>[^()（）\\n:：]{{1,200}})")
+        self.role_item = patterns.compile(r"[^、,，;；。\s]{2,20}")
+        nouns = patterns.words(d.get("collective_nouns", []))
+        self.shared_each = patterns.compile(f"各(?P<items>{nouns}(?:(?:、|和){nouns})+)")
+        self.collective_noun = patterns.compile(nouns)
         # 我代表海拉尔区人民政府向大会报告: the speaker's government as reporter
         self.reporter = patterns.compile(f"{re.escape(d.get('reporter_cue', '代表'))}\\p{{Han}}{{0,5}}$")
         # a shared level prefix before coordinated bodies: 区人大、政协 → 人大 / 政协
@@ -91,6 +97,17 @@ class DepartmentRecognizer(RuleComponent):
             candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False}))
         for m in self.company.finditer(text):
             candidates.append((m.start("name"), m.end("name"), {"canonical": m.group("name"), "collective": False}))
+        for m in self.role_list.finditer(text):  # （牵头单位：区水务局、相关街镇）
+            for item in self.role_item.finditer(m.group("items")):
+                start = m.start("items") + item.start()
+                name = item.group()
+                candidates.append((start, start + len(name), {"canonical": name, "collective": name.startswith(("相关", "有关", "各")),
+                                                              "_part": True}))
+        for m in self.shared_each.finditer(text):  # 各乡镇、部门、社区 → one span each, 各 shared
+            for part in self.collective_noun.finditer(m.group("items")):
+                start = m.start("items") + part.start()
+                candidates.append((start, start + len(part.group()),
+                                   {"canonical": "各" + part.group(), "collective": True, "_part": True}))
         for m in self.prefixed_bodies.finditer(text):
             prefix = m.group("prefix")
             for part in self.body_core.finditer(m.group("items")):

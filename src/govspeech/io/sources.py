@@ -73,14 +73,39 @@ def iter_paths(inputs: Iterable[PathLike] | PathLike) -> Iterator[str]:
     A name that is neither an existing file, a folder nor a matching pattern is passed through
     as it is, so reading it reports the problem for that one input.
     """
+    return (path for _, path in _walk(inputs) if path is not None)
+
+
+def iter_sources(inputs: Iterable[PathLike] | PathLike) -> Iterator[TextFile | ErrorRecord]:
+    """Read every file of ``inputs`` (files, folders, globs; see :func:`iter_paths`).
+
+    Yields a :class:`TextFile` per readable file and an :class:`ErrorRecord` (``id`` = the
+    path) for a file that cannot be read or decoded, and for a folder or pattern in which no
+    file was found; one bad input never stops the others.
+    """
+    for item, path in _walk(inputs):
+        try:
+            if path is None:
+                raise DecodeError(f"{item}: no {'/'.join(sorted(SUFFIX_FORMATS))} file found here")
+            yield read_text(path)
+        except GovspeechError as exc:
+            yield ErrorRecord(id=path or item, error=type(exc).__name__, message=str(exc))
+
+
+def _walk(inputs: Iterable[PathLike] | PathLike) -> Iterator[tuple[str, str | None]]:
+    """``(input, path)`` for every new file path of every input; ``(input, None)`` for an input
+    that yields no file at all."""
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     seen: set[str] = set()
-    for item in inputs:
-        for path in _expand(os.fspath(item)):
+    for item in map(os.fspath, inputs):
+        paths = _expand(item)
+        if not paths:
+            yield item, None
+        for path in paths:
             if path not in seen:
                 seen.add(path)
-                yield path
+                yield item, path
 
 
 def _expand(item: str) -> list[str]:
@@ -90,25 +115,3 @@ def _expand(item: str) -> list[str]:
     if not os.path.exists(item) and glob.has_magic(item):
         return sorted(p for p in glob.glob(item, recursive=True) if os.path.isfile(p))
     return [item]
-
-
-def iter_sources(inputs: Iterable[PathLike] | PathLike) -> Iterator[TextFile | ErrorRecord]:
-    """Read every file of ``inputs`` (files, folders, globs; see :func:`iter_paths`).
-
-    Yields a :class:`TextFile` per readable file and an :class:`ErrorRecord` (``id`` = the
-    path) for a file that cannot be read or decoded, or a pattern that matches nothing; one
-    bad file never stops the others.
-    """
-    if isinstance(inputs, (str, os.PathLike)):
-        inputs = [inputs]
-    for item in inputs:
-        item = os.fspath(item)
-        paths = list(iter_paths([item]))
-        if not paths or paths == [item] and glob.has_magic(item) and not os.path.exists(item):
-            yield ErrorRecord(id=item, error="DecodeError", message=f"{item}: no file matches this pattern")
-            continue
-        for path in paths:
-            try:
-                yield read_text(path)
-            except GovspeechError as exc:
-                yield ErrorRecord(id=path, error=type(exc).__name__, message=str(exc))

@@ -1,0 +1,153 @@
+"""Parsing many documents: files and folders in, records out, in input order, with a progress
+bar, and never stopping on a bad document.
+
+:func:`parse_files` reads folders/globs/files (any format :func:`~govspeech.io.read_text`
+knows) and parses them with :func:`govspeech.parse_many`; :func:`parse_texts` does the same for
+texts already in memory.  A file that cannot be read, a text that is not a string and even a
+document on which the pipeline itself fails all become :class:`~govspeech.schema.ErrorRecord`
+at their place in the output; the documents after them are still parsed.
+"""
+from __future__ import annotations
+
+import sys
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from govspeech.io.sources import PathLike, TextFile, iter_paths, iter_sources
+from govspeech.schema import Document, ErrorRecord
+
+Record = Document | ErrorRecord
+
+
+def progress_bar(records: Iterable[Record], *, total: int | None = None, progress: bool | None = None,
+                 desc: str = "govspeech") -> Iterable[Record]:
+    """``records`` with a tqdm progress bar on standard error.
+
+    ``progress=None`` (the default) shows it when standard error is a terminal, and only once
+    the run has taken more than a second, so short runs and logs stay clean.
+    """
+    if progress is None:
+        progress = sys.stderr.isatty()
+    if not progress:
+        return records
+    from tqdm import tqdm
+
+    return tqdm(records, total=total, desc=desc, unit="doc", delay=1.0, file=sys.stderr)
+
+
+@dataclass
+class _Item:
+    """One input on its way through the pipeline: its text (or why there is none) and meta."""
+
+    doc_id: str
+    text: Any = None
+    failure: ErrorRecord | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_texts(texts: Iterable[str] | Iterable[tuple[str, Any]], *, as_tuples: bool = False, nlp=None,
+                n_process: int = 1, batch_size: int = 16, progress: bool | None = None,
+                total: int | None = None) -> Iterator[Record]:
+    """Like :func:`govspeech.parse_many` (same arguments, same records in the same order), plus a
+    progress bar and recovery from pipeline failures: if the pipeline raises on a document,
+    that document becomes an :class:`ErrorRecord` and the batch goes on."""
+    if total is None and hasattr(texts, "__len__"):
+        total = len(texts)
+    pairs = texts if as_tuples else ((text, str(number)) for number, text in enumerate(texts))
+    items = (_Item(doc_id=str(doc_id), text=text) for text, doc_id in pairs)
+    return progress_bar(_parse_items(items, nlp, n_process, batch_size), total=total, progress=progress)
+
+
+def parse_files(inputs: Iterable[PathLike] | PathLike, *, nlp=None, n_process: int = 1, batch_size: int = 16,
+                progress: bool | None = None) -> Iterator[Record]:
+    """Parse every file of ``inputs`` (files, folders, glob patterns; see
+    :func:`~govspeech.io.iter_paths`).
+
+    Each :class:`Document` has ``id`` = the file's path and ``meta`` = ``{"source", "encoding",
+    "format"}``; its ``text`` is the text read (extracted, for ``.docx``/``.html``).  Unreadable
+    files come out as :class:`ErrorRecord` at their place.
+    """
+    if isinstance(inputs, (str, bytes)) or hasattr(inputs, "__fspath__"):
+        inputs = [inputs]
+    inputs = list(inputs)
+    total = sum(1 for _ in iter_paths(inputs))
+    return progress_bar(_parse_items(map(_source_item, iter_sources(inputs)), nlp, n_process, batch_size),
+                        total=total, progress=progress)
+
+
+def _source_item(source: TextFile | ErrorRecord) -> _Item:
+    if isinstance(source, ErrorRecord):
+        return _Item(doc_id=source.id, failure=source)
+    return _Item(doc_id=source.path, text=source.text, meta=source.meta)
+
+
+def _parse_items(items: Iterable[_Item], nlp, n_process: int, batch_size: int) -> Iterator[Record]:
+    import govspeech
+
+    nlp = nlp or govspeech.load()
+    source = _Source(items)
+    while True:
+        taken_before = source.taken
+        records = govspeech.parse_many(source.texts(), as_tuples=True, nlp=nlp, n_process=n_process,
+                                       batch_size=batch_size)
+        try:
+            for record in records:
+                yield from _failures_before(source.in_flight)
+                yield _with_meta(record, source.in_flight.popleft())
+            yield from _failures_before(source.in_flight)
+            return
+        except Exception:
+            records.close()  # stops worker processes of n_process > 1
+            if source.broken or source.taken == taken_before:
+                raise  # not a document's fault: reading the inputs failed, or the set-up did
+            # The pipeline raised inside a batch: redo what was in flight one document at a
+            # time, so only the culprit is lost, then go on with the rest in batches.
+            while source.in_flight:
+                yield _parse_alone(source.in_flight.popleft(), nlp)
+
+
+class _Source:
+    """The inputs, remembering which ones were handed to the pipeline without a record back yet."""
+
+    def __init__(self, items: Iterable[_Item]) -> None:
+        self._items = iter(items)
+        self.in_flight: deque[_Item] = deque()
+        self.taken = 0
+        self.broken = False
+
+    def texts(self) -> Iterator[tuple[Any, str]]:
+        while True:
+            try:
+                item = next(self._items)
+            except StopIteration:
+                return
+            except Exception:
+                self.broken = True
+                raise
+            self.taken += 1
+            self.in_flight.append(item)
+            if item.failure is None:
+                yield item.text, item.doc_id
+
+
+def _failures_before(in_flight: deque[_Item]) -> Iterator[ErrorRecord]:
+    while in_flight and in_flight[0].failure is not None:
+        yield in_flight.popleft().failure
+
+
+def _parse_alone(item: _Item, nlp) -> Record:
+    import govspeech
+
+    if item.failure is not None:
+        return item.failure
+    try:
+        return _with_meta(govspeech.parse(item.text, doc_id=item.doc_id, nlp=nlp), item)
+    except Exception as exc:  # noqa: BLE001 - reported as this document's error record
+        return ErrorRecord(id=item.doc_id, error=type(exc).__name__, message=str(exc) or repr(exc))
+
+
+def _with_meta(record: Record, item: _Item) -> Record:
+    if isinstance(record, Document) and item.meta:
+        return record.model_copy(update={"meta": {**record.meta, **item.meta}})
+    return record
