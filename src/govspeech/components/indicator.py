@@ -57,12 +57,8 @@ class IndicatorRecognizer(RuleComponent):
             docstate.add_span(doc, start, end, "INDICATOR", {"canonical": self._canonical(name)})
             taken.add(start, end)
 
-        # lexicon names, widened to the whole noun phrase they end (地方财政总收入, 重点工业项目)
-        for m in self.aliases.finditer(text):
-            found = self._phrase_ending_at(text, m.end(), fig_ends)
-            start = found[0] if found and found[0] <= m.start() else m.start()
-            add(start, m.end())
-        # the measured noun before each figure, and the counted noun after a count (5个停车场)
+        # the measured noun before each figure, and the counted noun after a count (5个停车场):
+        # first, because it ends exactly where the sentence says something about it
         for start, end in figures:
             found = self._phrase_ending_at(text, start, fig_ends)
             if found is not None:
@@ -71,6 +67,11 @@ class IndicatorRecognizer(RuleComponent):
                 after = self.noun_after(doc, text, start, end)
                 if after is not None:
                     add(*after)
+        # lexicon names elsewhere (社会消费品零售总额…，增长7.8%), widened to their noun phrase
+        for m in self.aliases.finditer(text):
+            found = self._phrase_ending_at(text, m.end(), fig_ends)
+            start = found[0] if found and found[0] <= m.start() else m.start()
+            add(start, m.end())
         return doc
 
     def _canonical(self, name: str) -> str:

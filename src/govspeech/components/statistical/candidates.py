@@ -74,6 +74,7 @@ class CandidateGenerator:
         if unknown:
             raise ValueError(f"the span filter handles {FILTER_LABELS}, not {sorted(unknown)}")
         self.labels = tuple(labels)
+        self.markers = list(markers)
         self.marker = patterns.compile("(?:" + "|".join(markers) + ")")
 
     def __call__(self, doc: Doc) -> CandidateSet:
