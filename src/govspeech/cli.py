@@ -1,6 +1,8 @@
 """The ``govspeech`` command line.
 
-    govspeech parse FILE... [-o OUT] [--format json|jsonl|spec] [--model DIR]
+    govspeech parse PATH... [-o OUT] [--format json|jsonl|spec|csv|parquet] [--model DIR]
+                    [--n-process N] [--no-progress]    # PATH: files, folders, glob patterns
+    govspeech render FILE [-o page.html]                # displaCy view of spans and relations
     govspeech evaluate GOLD.jsonl [--model DIR] [--split test] [--json OUT]
     govspeech example            # parse the bundled example speech
 
@@ -18,48 +20,62 @@ from typing import Sequence
 from govspeech import resources
 
 
-def _write(out, text: str) -> None:
-    out.write(text)
-    if not text.endswith("\n"):
-        out.write("\n")
+def _report_failure(record) -> None:
+    where = "" if record.message.startswith(str(record.id)) else f"{record.id}: "
+    print(f"govspeech: {where}{record.message}", file=sys.stderr)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from govspeech import parse
-    from govspeech.errors import GovspeechError
-    from govspeech.io import read_text
-    from govspeech.pipeline import load
+    import os
 
-    nlp = load(args.model)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    failures = 0
-    records = []
+    from govspeech.errors import GovspeechError
+    from govspeech.io import open_writer, parse_files
+    from govspeech.pipeline import load
+    from govspeech.schema import ErrorRecord
+
+    single = len(args.files) == 1 and os.path.isfile(args.files[0])
     try:
-        for path in args.files:
-            try:
-                source = read_text(path)
-                doc = parse(source.text, doc_id=str(path), nlp=nlp)
-            except GovspeechError as exc:
+        writer = open_writer(args.output, args.format, single=single)
+    except (ValueError, GovspeechError) as exc:  # csv to a terminal, pyarrow missing …
+        print(f"govspeech: {exc}", file=sys.stderr)
+        return 2
+    nlp = load(args.model)
+    documents = failures = 0
+    with writer:
+        for record in parse_files(args.files, nlp=nlp, n_process=args.n_process, batch_size=args.batch_size,
+                                  progress=args.progress):
+            documents += 1
+            if isinstance(record, ErrorRecord):
                 failures += 1
-                print(f"govspeech: {path}: {exc}", file=sys.stderr)
-                if args.format != "json":
-                    _write(out, json.dumps({"id": str(path), "error": type(exc).__name__, "message": str(exc)},
-                                           ensure_ascii=False))
-                continue
-            doc = doc.model_copy(update={"meta": {**doc.meta, "encoding": source.encoding}})
-            if args.format == "json":
-                records.append(doc.model_dump(mode="json"))
-            elif args.format == "jsonl":
-                _write(out, doc.model_dump_json())
-            else:
-                _write(out, doc.to_spec_json())
-        if args.format == "json":
-            _write(out, json.dumps(records if len(args.files) > 1 else (records[0] if records else None),
-                                   ensure_ascii=False, indent=2))
-    finally:
-        if out is not sys.stdout:
-            out.close()
+                _report_failure(record)
+            writer.write(record)
+    if writer.paths:
+        print(f"govspeech: {documents} documents, {failures} failed; wrote {', '.join(map(str, writer.paths))}",
+              file=sys.stderr)
     return 1 if failures else 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from govspeech.io import parse_files, read_records
+    from govspeech.pipeline import load
+    from govspeech.render import render_html
+    from govspeech.schema import ErrorRecord
+
+    if args.file.endswith(".jsonl"):
+        records = list(read_records(args.file))  # the output of `govspeech parse`: no need to parse again
+    else:
+        records = list(parse_files([args.file], nlp=load(args.model), progress=False))
+    failures = [r for r in records if isinstance(r, ErrorRecord)]
+    for failure in failures:
+        _report_failure(failure)
+    if failures:
+        return 1
+    page = render_html(records, title=args.title or args.file)
+    if args.output:
+        Path(args.output).write_text(page, encoding="utf-8")
+    else:
+        sys.stdout.write(page)
+    return 0
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -95,13 +111,27 @@ def cmd_example(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govspeech", description="Typed data from Chinese government speeches.")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("parse", help="extract spans and relations from text files")
-    p.add_argument("files", nargs="+", help="UTF-8, GB18030/GBK or Big5 text files")
-    p.add_argument("-o", "--output", help="output file (default: standard output)")
-    p.add_argument("--format", choices=("json", "jsonl", "spec"), default="jsonl",
-                   help="json: one pretty document (or list); jsonl: one record per line; spec: annotation-scheme JSONL")
+    p = sub.add_parser("parse", help="extract spans and relations from files, folders or glob patterns")
+    p.add_argument("files", nargs="+", metavar="PATH",
+                   help="text (UTF-8, GB18030/GBK, Big5), .docx or .html files, folders, or glob patterns")
+    p.add_argument("-o", "--output", help="output file (default: standard output); its ending picks the format: "
+                                          ".jsonl, .json, .csv or .parquet (tables: also OUT.relations.*, OUT.documents.*)")
+    p.add_argument("--format", choices=("json", "jsonl", "spec", "csv", "parquet"), default=None,
+                   help="json: one pretty document (or list); jsonl: one record per line; spec: annotation-scheme "
+                        "JSONL; csv/parquet: span, relation and document tables (default: from -o, else jsonl)")
     p.add_argument("--model", default=None, help="a saved pipeline directory (default: the shipped pipeline)")
+    p.add_argument("--n-process", type=int, default=1, help="worker processes (default: 1)")
+    p.add_argument("--batch-size", type=int, default=16, help="documents per batch (default: 16)")
+    p.add_argument("--progress", dest="progress", action="store_true", default=None,
+                   help="show a progress bar (default: on a terminal, for runs longer than a second)")
+    p.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
     p.set_defaults(func=cmd_parse)
+    r = sub.add_parser("render", help="an HTML page showing the spans (displaCy) and relations of a speech")
+    r.add_argument("file", help="a speech (text, .docx, .html) or a .jsonl written by `govspeech parse`")
+    r.add_argument("-o", "--output", help="HTML file (default: standard output)")
+    r.add_argument("--model", default=None, help="a saved pipeline directory (default: the shipped pipeline)")
+    r.add_argument("--title", default=None, help="page title (default: the file name)")
+    r.set_defaults(func=cmd_render)
     e = sub.add_parser("evaluate", help="score the pipeline against gold JSONL (annotation scheme)")
     e.add_argument("gold", help="gold JSONL file or folder of them")
     e.add_argument("--model", default=None)

@@ -10,6 +10,7 @@ factory                       what it adds
 ``govspeech_department``      DEPARTMENT (canonical name, collective)
 ``govspeech_indicator``       INDICATOR candidates (canonical name)
 ``govspeech_relations``       all relations; drops indicators without a figure
+``govspeech_span_filter``     trained keep/drop/add of DIRECTIVE, INDICATOR, DEPARTMENT
 ============================  =======================================================
 """
 from govspeech.components.deadline import DeadlineRecognizer
@@ -19,6 +20,7 @@ from govspeech.components.indicator import IndicatorRecognizer
 from govspeech.components.numbers import NumberRecognizer
 from govspeech.components.ranking import RankingRecognizer
 from govspeech.components.relations import RelationLinker
+from govspeech.components.statistical import SpanFilter
 
 __all__ = ["NumberRecognizer", "RankingRecognizer", "DirectiveRecognizer", "DeadlineRecognizer",
-           "DepartmentRecognizer", "IndicatorRecognizer", "RelationLinker"]
+           "DepartmentRecognizer", "IndicatorRecognizer", "RelationLinker", "SpanFilter"]

@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Iterable
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.training import Example
 
 from govspeech import resources
 
@@ -51,6 +52,13 @@ class RuleComponent:
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         """Rule components need no training data."""
+
+    def score(self, examples: Iterable[Example], **kwargs) -> dict[str, Any]:
+        """The scheme's scores of the pipeline (registered scorer ``govspeech.spans_scorer.v1``),
+        so that ``spacy evaluate`` and ``spacy train`` report what ``govspeech evaluate`` does."""
+        from govspeech.training.scoring import score_examples
+
+        return score_examples(examples)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)

@@ -57,7 +57,7 @@ class DepartmentRecognizer(RuleComponent):
                     break
         self.bodies = patterns.compile(f"(?P<prefix>{prefixes})?(?P<body>{patterns.words(body_cores)})")
         self.collective = patterns.compile(patterns.words(d["collective"]))
-        strong = "局|委员会|委|办公室|中心|站|所|大队|支队|专班|指挥部|管委会|领导小组|工作组"
+        strong = "局|委员会|委|办公室|办|中心|站|所|大队|支队|专班|指挥部|管委会|领导小组|工作组"
         self.unseen = patterns.compile(
             f"(?P<prefix>区|县|市|省|州|镇|乡)(?!域|内|外|位|间|别|分|打造)(?P<core>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?)(?P<suffix>{strong})(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))")
         self.not_after = patterns.compile(f"^(?:{patterns.words(d['not_followed_by'])})")

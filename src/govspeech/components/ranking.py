@@ -30,8 +30,10 @@ class RankingRecognizer(RuleComponent):
         rank = (f"(?:第(?P<pos>{_ORDINAL})(?:{suffix})?|前(?P<top>{_ORDINAL})(?:{suffix})?|(?P<bare>[0-9]+)位"
                 f"|(?P<first>{patterns.words(d['first_words'])}))")
         # verb + scope + rank | scope + verb + rank | verb + rank
+        # verb + scope + rank | scope + verb + rank | verb + rank | scope + 第N (增速全国第一)
         self.ranking = patterns.compile(
-            f"(?:(?:{verbs}){scope}(?:{verbs})?|{scope}(?:{verbs})|(?:{verbs})){rank}")
+            f"(?:(?:{verbs}){scope}(?:{verbs})?|{scope}(?:{verbs})|(?:{verbs})){rank}"
+            f"|(?P<scope2>{scopes})第(?P<pos2>{_ORDINAL})(?:{suffix})?(?![次届批个轮期项条家件号0-9零一二三四五六七八九十])")
         self.first_words = d["first_words"]
         # continuation of a ranking list: 分别排名第三和第四 / 第三、第四
         self.continuation = patterns.compile(f"^(?:和|、|,|及|与)(?:分别)?(?:{verbs})?第(?P<pos>{_ORDINAL})(?:{suffix})?")
@@ -60,9 +62,9 @@ class RankingRecognizer(RuleComponent):
         elif m.group("top"):
             position, top = read_int(m.group("top")), True
         else:
-            position, top = read_int(m.group("pos") or m.group("bare")), False
+            position, top = read_int(m.group("pos") or m.group("bare") or m.group("pos2")), False
         of = read_int(m.group("of")) if m.group("of") else None
-        return {"position": position, "top": top, "scope": m.group("scope"), "of": of}
+        return {"position": position, "top": top, "scope": m.group("scope") or m.group("scope2"), "of": of}
 
 
 @Language.factory("govspeech_ranking", default_config={"data_path": None},

@@ -16,7 +16,7 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import IO, Iterable, Literal
+from typing import IO, Iterable, Iterator, Literal
 
 from govspeech.io.tables import TABLES, arrow_schema, table_rows
 from govspeech.schema import Document, ErrorRecord
@@ -183,6 +183,15 @@ def open_writer(target: str | Path | IO[str] | None = None, format: str | None =
     if format == "json":
         return JsonWriter(target, single=single)
     return JsonlWriter(target, spec=format == "spec")
+
+
+def read_records(path: str | Path) -> Iterator[Record]:
+    """Read back full records written as JSONL (``govspeech parse -o out.jsonl``)."""
+    with open(path, encoding="utf-8-sig") as lines:
+        for line in lines:
+            if line.strip():
+                data = json.loads(line)
+                yield ErrorRecord.model_validate(data) if "error" in data else Document.model_validate(data)
 
 
 def write_records(records: Iterable[Record], target: str | Path | IO[str] | None = None,
