@@ -70,7 +70,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         _report_failure(failure)
     if failures:
         return 1
-    page = render_html(records, title=args.title or args.file)
+    page = render_html(records, title=args.title or f"govspeech: {Path(args.file).name}")
     if args.output:
         Path(args.output).write_text(page, encoding="utf-8")
     else:

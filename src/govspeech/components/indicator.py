@@ -40,6 +40,7 @@ class IndicatorRecognizer(RuleComponent):
         self.verb_only = set(rules["verb_only_names"])
         self.verb_only_after = patterns.compile(f"(?:{patterns.words(rules['verb_only_if_after'])})$")
         self.counters = set(rules["counters_before_noun"])
+        self.generic = patterns.compile(patterns.words(rules["generic_nouns"]))
         self.stop = set(rules["stop_chars"])
         self.max_chars, self.min_chars = rules["max_chars"], rules["min_chars"]
 
@@ -127,8 +128,8 @@ class IndicatorRecognizer(RuleComponent):
         cut = self.inner_cut.search(name) or self.trailing_cue.search(name)
         if cut is not None:
             name = name[:cut.start()]
-        if not (self.min_chars <= len(name) <= self.max_chars + 6) or name.startswith("“"):
-            return None
+        if not (self.min_chars <= len(name) <= self.max_chars + 6) or name.startswith("“") or self.generic.search(name):
+            return None  # 六项主要经济指标: a count of indicators, not an indicator
         return end, end + len(name)
 
 

@@ -30,6 +30,9 @@ from govspeech.components.structure import StructureReader
 from govspeech import patterns
 
 _LIST_SEP = patterns.compile(r"^[、和及与,，]{1,2}$")
+# a collective stand-in for the indicators just listed: 主要经济指标, 4项, 全部, 均
+_GENERIC_HEAD = patterns.compile(r"指标|[0-9一二三四五六七八九十]+项|全部|均|都")
+_GROUP_END = patterns.compile(r"^(?:等|等等)?(?:[0-9一二三四五六七八九十]+(?:项|个))?$")
 _RECEIVE = patterns.compile(r"(?:向|对|给|报送|报请|提请|报|经|由于)$")
 _ADDRESSEE_AFTER = patterns.compile(r"^(?:、|和|及|,|，|要|必须|务必|负责|牵头|主动|切实|进一步|迅速|尽快|立即|抓紧|全力|认真|严格|:|：)")
 _RESPONSIBILITY_NOTE = patterns.compile(r"[。;；]?\s*[(（](?:[^()（）\n]{0,6}(?:单位|部门|责任|牵头|负责)[^()（）\n]*)[)）]")
@@ -105,6 +108,13 @@ class RelationLinker(RuleComponent):
                 self._relate(doc, text, counted, fig, text[clause_start:fig.start_char], directives, sentence_start)
                 previous_end = fig.end_char
                 continue
+            if fig.label_ == "RANKING":
+                listed = self._ranked_list(text, indicators, fig)
+                if listed:  # 增速4项排第一(农业增加值、三产增加值…) / A、B等主要指标均位列全市第一
+                    for ind in listed:
+                        self._relate(doc, text, ind, fig, "", directives, sentence_start)
+                    previous_end = fig.end_char
+                    continue
             before = [ind for ind in indicators if ind.end_char <= fig.start_char]
             if not before:
                 previous_end = fig.end_char
@@ -137,6 +147,31 @@ class RelationLinker(RuleComponent):
                     continue
             self._relate(doc, text, head, fig, cue, directives, sentence_start)
             previous_end = fig.end_char
+
+    def _ranked_list(self, text: str, indicators: list[Span], fig: Span) -> list[Span]:
+        """Indicators a ranking covers when the text ranks a list: in brackets right after it,
+        or listed right before a collective stand-in (主要经济指标全部/4项/均)."""
+        if text[fig.end_char:fig.end_char + 1] in "(（":
+            close = min((i for i in (text.find(")", fig.end_char), text.find("）", fig.end_char)) if i > 0),
+                        default=-1)
+            inside = [ind for ind in indicators if fig.end_char < ind.start_char and (close < 0 or ind.end_char <= close)]
+            if inside:
+                return inside
+        before = [ind for ind in indicators if ind.end_char <= fig.start_char]
+        if not before:
+            return []
+        stand_in = text[before[-1].end_char:fig.start_char]
+        if not _GENERIC_HEAD.search(stand_in) and not _GENERIC_HEAD.search(before[-1].text):
+            return []
+        group = before[-1:] if not _GENERIC_HEAD.search(before[-1].text) else []
+        for ind in reversed(before[:-1]):
+            anchor = group[0].start_char if group else before[-1].start_char
+            gap = text[ind.end_char:anchor]
+            if _LIST_SEP.match(gap) or (not group and _GROUP_END.match(gap)):
+                group.insert(0, ind)
+            else:
+                break
+        return group if len(group) > 1 else []
 
     def _is_modifier(self, text: str, fig: Span) -> bool:
         after = text[fig.end_char:fig.end_char + 4]

@@ -86,7 +86,8 @@ def iter_sources(inputs: Iterable[PathLike] | PathLike) -> Iterator[TextFile | E
     for item, path in _walk(inputs):
         try:
             if path is None:
-                raise DecodeError(f"{item}: no {'/'.join(sorted(SUFFIX_FORMATS))} file found here")
+                raise DecodeError(f"{item}: " + ("no file matches this pattern" if glob.has_magic(item) else
+                                                 f"no {'/'.join(sorted(SUFFIX_FORMATS))} file in this folder"))
             yield read_text(path)
         except GovspeechError as exc:
             yield ErrorRecord(id=path or item, error=type(exc).__name__, message=str(exc))
