@@ -36,7 +36,12 @@ _GROUP_END = patterns.compile(r"^(?:等|等等)?(?:[0-9一二三四五六七八�
 _RECEIVE = patterns.compile(r"(?:向|对|给|报送|报请|提请|报|经|由于)$")
 _ADDRESSEE_AFTER = patterns.compile(r"^(?:、|和|及|,|，|要|必须|务必|负责|牵头|主动|切实|进一步|迅速|尽快|立即|抓紧|全力|认真|严格|:|：)")
 _RESPONSIBILITY_NOTE = patterns.compile(r"[。;；]?\s*[(（](?:[^()（）\n]{0,6}(?:单位|部门|责任|牵头|负责)[^()（）\n]*)[)）]")
-_MODIFIER_AFTER = patterns.compile(r"^(?:的|以上的|\p{Han})")
+# a figure followed by 的 or straight by a noun sizes that noun (500万元以上的项目, 700万吨露天煤矿)
+_MODIFIER_AFTER = patterns.compile(r"^(?:以上|以下|左右)?(?:的|\p{Han})")
+# …unless the characters after it go on with a change or a level (从A提高到B, 5万家增加到…)
+_CONTINUES_WITH_CUE = patterns.compile(
+    r"^(?:以上|左右|上下)?(?:提高|增加|增长|上升|提升|扩大|下降|减少|降低|回落|缩小|跃升|跃居|突破|达到|到|至|和|及|与|同比|比上年|分别|占|的增速|的目标|的任务|多)")
+_SMALL_CHINESE_COUNT = patterns.compile(r"^[一二两三四五六七八九十]+[个项条件家大]")
 _CUE_OK_AFTER = patterns.compile(r"^(?:以上|左右|同比|比上年|增长|下降|,|，|;|；|。|、|和|及|\)|）|的增速|的目标|的任务|多)")
 
 
@@ -55,6 +60,8 @@ class RelationLinker(RuleComponent):
         self.share = patterns.compile(patterns.words(r["share"]))
         self.completion = patterns.compile(patterns.words(r["completion"]))
         self.target = patterns.compile(patterns.words(r["target"]))
+        self.target_in_sentence = patterns.compile(patterns.words(r["target_in_sentence"]))
+        self.increase_before = patterns.compile(patterns.words(r["increase_before_indicator"]) + r"$")
         self.other_place = patterns.compile(patterns.words(r["other_place"]))
         self.level_after_change = patterns.compile(patterns.words(r["level_after_change"]) + r"\s*$")
 
@@ -175,9 +182,10 @@ class RelationLinker(RuleComponent):
 
     def _is_modifier(self, text: str, fig: Span) -> bool:
         after = text[fig.end_char:fig.end_char + 4]
-        if fig.label_ == "RANKING" or _CUE_OK_AFTER.match(after):
+        if fig.label_ == "RANKING" or _CUE_OK_AFTER.match(after) or _CONTINUES_WITH_CUE.match(after):
             return False
-        return bool(_MODIFIER_AFTER.match(after))
+        # 讲四个方面, 推进五个着力: a small count in Chinese numerals structures the text
+        return bool(_MODIFIER_AFTER.match(after)) or bool(_SMALL_CHINESE_COUNT.match(fig.text))
 
     def _coordinated(self, text: str, before: list[Span]) -> list[Span]:
         group = [before[-1]]
@@ -199,7 +207,10 @@ class RelationLinker(RuleComponent):
 
     def _relate(self, doc: Doc, text: str, indicator: Span, fig: Span, cue: str, directives: patterns.Occupancy,
                 sentence_start: int) -> None:
-        docstate.add_relation(doc, indicator, fig, self.relation_type(text, fig, cue, directives, sentence_start))
+        rel_type = self.relation_type(text, fig, cue, directives, sentence_start)
+        if rel_type == "VALUE" and self.increase_before.search(text, max(0, indicator.start_char - 3), indicator.start_char):
+            rel_type = "INCREASE"  # 新增国家级青年人才475名
+        docstate.add_relation(doc, indicator, fig, rel_type)
 
     def relation_type(self, text: str, fig: Span, cue: str, directives: patterns.Occupancy, sentence_start: int) -> str:
         if fig.label_ == "RANKING":
@@ -207,13 +218,14 @@ class RelationLinker(RuleComponent):
         if fig.label_ == "PERCENT" and self.completion.search(cue):
             return "COMPLETION"
         # a plan figure: inside a task, or after a target cue earlier in its sentence (预期目标是：…)
-        in_plan = directives.covers(fig.start_char, fig.end_char) or bool(self.target.search(text, sentence_start, fig.start_char))
+        in_plan = (directives.covers(fig.start_char, fig.end_char) or bool(self.target.search(cue))
+                   or bool(self.target_in_sentence.search(text, sentence_start, fig.start_char)))
         if in_plan:
             return "TARGET"
-        if self.level_after_change.search(cue):
-            return "VALUE"  # 从A提高到B: B is the level reached
         if fig.label_ == "PERCENT" and self.share.search(cue):
             return "SHARE"
+        if self.level_after_change.search(cue):
+            return "VALUE"  # 从A提高到B: B is the level reached
         if self.decrease.search(cue):
             return "DECREASE"
         if self.increase.search(cue):
