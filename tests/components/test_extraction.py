@@ -136,3 +136,23 @@ def test_traditional_input_with_glosses():
     assert doc.spans_by_label("INDICATOR")[0].attrs.canonical == "规模以上工业增加值"
     assert spans_of(doc, "DEPARTMENT") == ["區交通運輸局"]
     assert spans_of(doc, "DEADLINE") == ["國慶節(jié)前"]
+
+
+def test_respectively_lists_pair_in_order():
+    doc = govspeech.parse("上半年，规上工业增加值、固定资产投资分别增长8.4%、7.2%。")
+    assert ("规上工业增加值", "INCREASE", "8.4%") in relations_of(doc)
+    assert ("固定资产投资", "INCREASE", "7.2%") in relations_of(doc)
+    assert ("规上工业增加值", "INCREASE", "7.2%") not in relations_of(doc)
+
+
+def test_from_to_gives_the_level_and_plan_figures_are_targets():
+    doc = govspeech.parse("一般公共预算收入从7248亿元提高到8865亿元。今年主要预期目标是：地区生产总值增长5.5%左右。")
+    assert ("一般公共预算收入", "VALUE", "8865亿元") in relations_of(doc)
+    assert ("地区生产总值", "TARGET", "5.5%左右") in relations_of(doc)
+
+
+def test_bodies_assigned_by_a_plan_are_departments():
+    doc = govspeech.parse("8.实施7公里燃气老化管道改造。（牵头单位：区建设管理委，支撑单位：九里亭街道、相关街镇）")
+    assert spans_of(doc, "DEPARTMENT") == ["区建设管理委", "九里亭街道", "相关街镇"]
+    (facts,) = doc.directives
+    assert [d.text for d in facts.departments] == ["区建设管理委", "九里亭街道", "相关街镇"]

@@ -64,7 +64,10 @@ class DepartmentRecognizer(RuleComponent):
         self.not_before = patterns.compile(f"(?:{patterns.words(d.get('not_preceded_by', []))})$")
         self.exclude = set(d.get("exclude", []))
         roles = patterns.words(d.get("responsibility_roles", []))
-        self.role_list = patterns.compile(f"{roles}[:：](?P<items>[^()（）\\n:：]{{1,200}})")
+        cues = d.get("assignment_cues", {"before": [], "after": []})
+        self.assigned = patterns.compile(
+            f"{patterns.words(cues['before'])}(?P<name>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,12}}?){patterns.words(cues['after'])}")
+        self.role_list = patterns.compile(f"{roles}[:：](?P<items>(?:(?!{roles})[^()（）\\n:：]){{1,200}})")
         self.role_item = patterns.compile(r"[^、,，;；。\s]{2,20}")
         nouns = patterns.words(d.get("collective_nouns", []))
         self.shared_each = patterns.compile(f"各(?P<items>{nouns}(?:(?:、|和){nouns})+)")
@@ -96,6 +99,8 @@ class DepartmentRecognizer(RuleComponent):
         for m in self.unseen.finditer(text):
             candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False}))
         for m in self.company.finditer(text):
+            candidates.append((m.start("name"), m.end("name"), {"canonical": m.group("name"), "collective": False}))
+        for m in self.assigned.finditer(text):  # 由区更新办负责…: a body the lexicon may not know
             candidates.append((m.start("name"), m.end("name"), {"canonical": m.group("name"), "collective": False}))
         for m in self.role_list.finditer(text):  # （牵头单位：区水务局、相关街镇）
             for item in self.role_item.finditer(m.group("items")):

@@ -29,9 +29,9 @@ def looks_binary(data: bytes) -> bool:
 def decode_bytes(data: bytes, source: str = "<bytes>", declared: str | None = None) -> tuple[str, str]:
     """Decode ``data``; returns ``(text, encoding)``.
 
-    A byte-order mark wins; then ``declared`` (e.g. an HTML page's ``<meta charset>``) when the
-    bytes really decode with it; then UTF-8.  Otherwise GB18030 and Big5 are both tried and the
-    one whose characters are more often common Chinese characters is kept.
+    A byte-order mark wins; then UTF-8; then ``declared`` (e.g. an HTML page's ``<meta
+    charset>``) when the bytes really decode with it.  Otherwise GB18030 and Big5 are both tried
+    and the one whose characters are more often common Chinese characters is kept.
     """
     if looks_binary(data):
         raise BinaryFileError(f"{source}: looks like a binary file, not text (extract its text first)")
@@ -39,14 +39,16 @@ def decode_bytes(data: bytes, source: str = "<bytes>", declared: str | None = No
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
     if data.startswith(UTF16_BOMS):
         return data.decode("utf-16"), "utf-16"
+    try:
+        # before any declaration: Chinese text in a legacy encoding is practically never valid
+        # UTF-8, while pages that declare a legacy charset but are UTF-8 are common
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     if declared:
         decoded = _decode_declared(data, declared)
         if decoded is not None:
             return decoded
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
     from govspeech.normalize import common_han_ratio
 
     candidates = []

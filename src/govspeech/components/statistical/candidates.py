@@ -41,6 +41,7 @@ _LEADING_JUNK = " \t\u3000)）”\"】》"
 _REPORT_CUES = ("各位代表", "政府工作报告")
 _LENGTH_BUCKETS = np.array([2, 3, 4, 5, 7, 11, 21, 41, 81])
 _MIN_UNIT_HAN = 4
+_HAN = patterns.compile(r"\p{Han}")
 
 
 @dataclass
@@ -108,10 +109,17 @@ class CandidateGenerator:
 
     def _extra_units(self, text: str, proposed: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Sentences and items no proposed directive overlaps, without their list marker."""
-        taken = patterns.Occupancy(len(text), proposed)
+        bounds = np.array([m.span() for m in _UNIT.finditer(text)], dtype=np.int64).reshape(-1, 2)
+        # overlap with a proposed directive, for all units at once: covered-character prefix sums
+        covered = np.zeros(len(text) + 1, dtype=np.int64)
+        for start, end in proposed:
+            covered[start] += 1
+            covered[end] -= 1
+        inside = np.concatenate([[0], np.cumsum(np.cumsum(covered)[:-1] > 0)])
+        free = bounds[inside[bounds[:, 1]] == inside[bounds[:, 0]]]
+        free = free[free[:, 1] - free[:, 0] >= _MIN_UNIT_HAN]
         out = []
-        for m in _UNIT.finditer(text):
-            start, end = m.start(), m.end()
+        for start, end in free.tolist():
             while start < end and text[start] in _LEADING_JUNK:
                 start += 1
             while end > start and text[end - 1].isspace():
@@ -121,11 +129,8 @@ class CandidateGenerator:
                 start = marker.end()
                 while start < end and text[start] in " ,，、:：":
                     start += 1
-            if end - start < _MIN_UNIT_HAN or taken.overlaps(start, end):
-                continue
-            if sum(1 for ch in text[start:start + 2 * _MIN_UNIT_HAN] if "\u4e00" <= ch <= "\u9fff") < _MIN_UNIT_HAN:
-                continue
-            out.append((start, end))
+            if end - start >= _MIN_UNIT_HAN and len(_HAN.findall(text, start, start + 2 * _MIN_UNIT_HAN)) >= _MIN_UNIT_HAN:
+                out.append((start, end))
         return out
 
 

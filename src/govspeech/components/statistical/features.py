@@ -4,8 +4,10 @@ A candidate is described by
 
 * the characters at its edges: the first and last 1-3 characters, and the 1-3 characters
   of context on either side (character n-grams, digits folded to ``0``);
-* the bag of character unigrams and bigrams inside it (weighted ``1/sqrt(n)`` so that long
-  directive units do not drown the edge features);
+* the bag of character unigrams and bigrams of its first :data:`BAG_HEAD` and last
+  :data:`BAG_TAIL` characters (weighted ``1/sqrt(n)``): for a directive unit, its opening
+  (list marker gone: 要/加快/全区…) and its close carry the decision, and a bounded bag keeps
+  the cost per candidate constant;
 * its context slots (:data:`.candidates.CONTEXT_SLOTS`: rule decision, length bucket …).
 
 Every feature is crossed with the candidate's label, so one hash table serves several labels
@@ -34,6 +36,7 @@ _DIGIT = ord("0")
 _EDGE_SLOTS = {"first": 1, "last": 2, "left": 3, "right": 4}
 _BAG_UNI, _BAG_BI = 5, 6
 _CONTEXT_BASE = 16
+BAG_HEAD, BAG_TAIL = 12, 6
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -79,13 +82,15 @@ def featurize(candidates: CandidateSet) -> SparseBatch:
         blocks.append(_key(_CONTEXT_BASE + column, labels, candidates.context[:, column]))
     fixed = np.stack(blocks, axis=1)  # (n, n_fixed)
     n_fixed = fixed.shape[1]
-    # bag of unigrams and bigrams inside each candidate
-    lengths = (ends - starts).astype(np.int64)
+    # bag of unigrams and bigrams of the head and tail of each candidate
+    spans = (ends - starts).astype(np.int64)
+    lengths = np.minimum(spans, BAG_HEAD + BAG_TAIL)
     owner = np.repeat(np.arange(n), lengths)
     offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    offsets = np.where(offsets < BAG_HEAD, offsets, offsets + np.repeat(spans - lengths, lengths))
     positions = np.repeat(starts, lengths) + offsets
     bag_uni = _key(_BAG_UNI, labels[owner], grams[0][positions])
-    inner = offsets < np.repeat(lengths - 1, lengths)  # a bigram must end inside the span
+    inner = offsets < np.repeat(spans - 1, lengths)  # a bigram must end inside the span
     bag_bi = _key(_BAG_BI, labels[owner[inner]], grams[1][positions[inner]])
     bag_owner = np.concatenate([owner, owner[inner]])
     bag_keys = np.concatenate([bag_uni, bag_bi])
