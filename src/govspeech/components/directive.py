@@ -31,6 +31,7 @@ class DirectiveRecognizer(RuleComponent):
         self.action_start = patterns.compile(f"^(?:{patterns.words(d['action_verbs'])})")
         self.result = patterns.compile(patterns.words(d["result"]))
         self.past = patterns.compile(patterns.words(d["past"]))
+        self.result_state = patterns.compile(patterns.words(d["result_state"]) + "$")
         self.problem = patterns.compile(patterns.words(d["problem"]))
         self.conditional = patterns.compile(patterns.words(d["conditional"]))
         self.plan_heading = patterns.compile(patterns.words(d["plan_headings"]))
@@ -75,7 +76,8 @@ class DirectiveRecognizer(RuleComponent):
         opens_with_action = bool(self.action_start.match(plain))
         if plan_mode:
             return not (self.problem.search(plain) and not opens_with_action) and not self.past.search(plain)
-        return has_marker and opens_with_action and not self._is_result(plain)
+        return (has_marker and opens_with_action and not self._is_result(plain)
+                and not self.result_state.search(plain))
 
     def _is_result(self, plain: str) -> bool:
         return bool(self.result.search(plain))

@@ -35,10 +35,13 @@ def decode_bytes(data: bytes, source: str = "<bytes>", declared: str | None = No
     """
     if looks_binary(data):
         raise BinaryFileError(f"{source}: looks like a binary file, not text (extract its text first)")
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith(UTF16_BOMS):
-        return data.decode("utf-16"), "utf-16"
+    for bom, encoding, codec in ((codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"), *((b, "utf-16", "utf-16") for b in UTF16_BOMS)):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), encoding
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"{source}: starts with a {encoding} byte-order mark but is not valid {encoding} "
+                                  f"({exc.reason} at byte {exc.start})") from exc
     try:
         # before any declaration: Chinese text in a legacy encoding is practically never valid
         # UTF-8, while pages that declare a legacy charset but are UTF-8 are common
