@@ -42,11 +42,12 @@ class DepartmentRecognizer(RuleComponent):
         suffixes = patterns.words(d["suffixes"])
         stems = patterns.words(free_stems + bound_stems)
         self.prefixes = sorted(d["prefixes"], key=len, reverse=True)
-        self.single = patterns.compile(f"(?P<prefix>{prefixes})?(?P<stem>{stems})(?P<suffix>{suffixes})")
+        guard = patterns.first_chars(d["prefixes"], free_stems, bound_stems)
+        self.single = patterns.compile(f"{guard}(?P<prefix>{prefixes})?(?P<stem>{stems})(?P<suffix>{suffixes})")
         conj = f"(?:{stems})"
         joiners = "(?:、|和|及|与)"
         self.coordination = patterns.compile(
-            f"(?P<prefix>{prefixes})?(?P<items>{conj}(?:{joiners}{conj})+)(?P<shared>等?(?:{suffixes}))")
+            f"{guard}(?P<prefix>{prefixes})?(?P<items>{conj}(?:{joiners}{conj})+)(?P<shared>等?(?:{suffixes}))")
         self.conjunct = patterns.compile(stems)
         body_cores = set()
         for body in d["bodies"]:
@@ -55,7 +56,8 @@ class DepartmentRecognizer(RuleComponent):
                 if body.startswith(p) and len(body) > len(p) + 1:
                     body_cores.add(body[len(p):])
                     break
-        self.bodies = patterns.compile(f"(?P<prefix>{prefixes})?(?P<body>{patterns.words(body_cores)})")
+        self.bodies = patterns.compile(
+            f"{patterns.first_chars(d['prefixes'], body_cores)}(?P<prefix>{prefixes})?(?P<body>{patterns.words(body_cores)})")
         self.collective = patterns.compile(patterns.words(d["collective"]))
         strong = "局|委员会|委|办公室|办|中心|站|所|大队|支队|专班|指挥部|管委会|领导小组|工作组"
         self.unseen = patterns.compile(
