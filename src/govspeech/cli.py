@@ -4,6 +4,7 @@
                     [--n-process N] [--no-progress]    # PATH: files, folders, glob patterns
     govspeech render FILE [-o page.html]                # displaCy view of spans and relations
     govspeech evaluate GOLD.jsonl [--model DIR] [--split test] [--json OUT]
+    govspeech train CONFIG --train GOLD --dev GOLD --output DIR [--init-weights DIR] [--set KEY=VALUE]
     govspeech example            # parse the bundled example speech
 
 Exit status: 0 when everything worked, 1 when some input failed (the others are still
@@ -91,6 +92,25 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _config_value(text: str):
+    """A ``--set`` value as spaCy's own CLI reads it: JSON when it parses (20, [], "x"), else text."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from govspeech.training import train
+
+    overrides = {key: _config_value(value) for key, value in (item.split("=", 1) for item in args.set)}
+    if args.init_weights:
+        overrides["paths.init_weights"] = args.init_weights
+    best = train(args.config, args.output, train_path=args.train, dev_path=args.dev, overrides=overrides)
+    print(f"trained pipeline: {best}  (govspeech.load / spacy.load it; score: govspeech evaluate GOLD --model {best})")
+    return 0
+
+
 def cmd_example(args: argparse.Namespace) -> int:
     from govspeech import parse
 
@@ -138,6 +158,14 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--split", action="append", help="only documents of this split (repeatable)")
     e.add_argument("--json", help="also write the scores as JSON here")
     e.set_defaults(func=cmd_evaluate)
+    t = sub.add_parser("train", help="train the statistical components from a config (spaCy), thresholds chosen on dev")
+    t.add_argument("config", help="training config, e.g. configs/span_filter.cfg")
+    t.add_argument("--train", required=True, help="training data: gold JSONL file/folder, doccano/Label Studio export or .spacy")
+    t.add_argument("--dev", required=True, help="development data (same formats): picks the checkpoint and thresholds")
+    t.add_argument("--output", required=True, help="output folder; the pipeline is OUTPUT/model-best")
+    t.add_argument("--init-weights", default=None, help='start from these span-filter weights ("shipped" to fine-tune the shipped ones)')
+    t.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="config override, e.g. training.max_epochs=20")
+    t.set_defaults(func=cmd_train)
     x = sub.add_parser("example", help="parse the bundled example speech and print what was found")
     x.set_defaults(func=cmd_example)
     return parser

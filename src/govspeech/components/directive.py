@@ -67,6 +67,8 @@ class DirectiveRecognizer(RuleComponent):
     def is_directive(self, body: str, plan_mode: bool, has_marker: bool = False) -> bool:
         if len(body) < 4 or self.not_line.match(body):
             return False
+        if body[0] in "(（" and body[-1] in ")）":
+            return False  # a note such as （牵头单位：区水务局）: it assigns the task before it
         plain = _QUOTED.sub(lambda m: "“" + "　" * (len(m.group()) - 2) + "”", body)
         modal = any(m.group() not in self.modal_not for m in self.modal.finditer(plain))
         if self.conditional.search(plain[:12]):

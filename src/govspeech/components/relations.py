@@ -33,7 +33,7 @@ _LIST_SEP = patterns.compile(r"^[、和及与,，]{1,2}$")
 # a collective stand-in for the indicators just listed: 主要经济指标, 4项, 全部, 均
 _GENERIC_HEAD = patterns.compile(r"指标|[0-9一二三四五六七八九十]+项|全部|均|都")
 _GROUP_END = patterns.compile(r"^(?:等|等等)?(?:[0-9一二三四五六七八九十]+(?:项|个))?$")
-_RECEIVE = patterns.compile(r"(?:向|对|给|报送|报请|提请|报|经|由于)$")
+_RECEIVE = patterns.compile(r"(?:向|对|给|报送|报请|提请|报|经|由于|从|接受|在|按照|根据)$")
 _ADDRESSEE_AFTER = patterns.compile(r"^(?:、|和|及|,|，|要|必须|务必|负责|牵头|主动|切实|进一步|迅速|尽快|立即|抓紧|全力|认真|严格|:|：)")
 _RESPONSIBILITY_NOTE = patterns.compile(r"[。;；]?\s*[(（](?:[^()（）\n]{0,6}(?:单位|部门|责任|牵头|负责)[^()（）\n]*)[)）]")
 # a figure followed by 的 or straight by a noun sizes that noun (500万元以上的项目, 700万吨露天煤矿)

@@ -9,6 +9,7 @@ at their place in the output; the documents after them are still parsed.
 """
 from __future__ import annotations
 
+import itertools
 import sys
 from collections import deque
 from dataclasses import dataclass, field
@@ -86,49 +87,32 @@ def _parse_items(items: Iterable[_Item], nlp, n_process: int, batch_size: int) -
     import govspeech
 
     nlp = nlp or govspeech.load()
-    source = _Source(items)
-    while True:
-        taken_before = source.taken
-        records = govspeech.parse_many(source.texts(), as_tuples=True, nlp=nlp, n_process=n_process,
-                                       batch_size=batch_size)
-        try:
-            for record in records:
-                yield from _failures_before(source.in_flight)
-                yield _with_meta(record, source.in_flight.popleft())
-            yield from _failures_before(source.in_flight)
-            return
-        except Exception:
-            records.close()  # stops worker processes of n_process > 1
-            if source.broken or source.taken == taken_before:
-                raise  # not a document's fault: reading the inputs failed, or the set-up did
-            # The pipeline raised inside a batch: redo what was in flight one document at a
-            # time, so only the culprit is lost, then go on with the rest in batches.
-            while source.in_flight:
-                yield _parse_alone(source.in_flight.popleft(), nlp)
+    items = iter(items)
+    # parse_many reads all of its input before it parses; feeding it chunks keeps memory flat
+    # on large corpora and bounds what a pipeline failure sends back to one-by-one parsing.
+    # Chunks are larger with worker processes, which are started anew for every chunk.
+    chunk_size = batch_size * max(n_process, 1) * 32
+    while chunk := list(itertools.islice(items, chunk_size)):
+        yield from _parse_chunk(chunk, nlp, n_process, batch_size)
 
 
-class _Source:
-    """The inputs, remembering which ones were handed to the pipeline without a record back yet."""
+def _parse_chunk(chunk: list[_Item], nlp, n_process: int, batch_size: int) -> Iterator[Record]:
+    import govspeech
 
-    def __init__(self, items: Iterable[_Item]) -> None:
-        self._items = iter(items)
-        self.in_flight: deque[_Item] = deque()
-        self.taken = 0
-        self.broken = False
-
-    def texts(self) -> Iterator[tuple[Any, str]]:
-        while True:
-            try:
-                item = next(self._items)
-            except StopIteration:
-                return
-            except Exception:
-                self.broken = True
-                raise
-            self.taken += 1
-            self.in_flight.append(item)
-            if item.failure is None:
-                yield item.text, item.doc_id
+    pending = deque(chunk)  # no record yielded for these yet
+    texts = [(item.text, item.doc_id) for item in chunk if item.failure is None]
+    records = govspeech.parse_many(texts, as_tuples=True, nlp=nlp, n_process=n_process, batch_size=batch_size)
+    try:
+        for record in records:
+            yield from _failures_before(pending)
+            yield _with_meta(record, pending.popleft())
+        yield from _failures_before(pending)
+    except Exception:
+        records.close()  # stops the worker processes of n_process > 1
+        # The pipeline raised inside a batch: redo the rest of the chunk one document at a
+        # time, so that only the culprit is lost.
+        while pending:
+            yield _parse_alone(pending.popleft(), nlp)
 
 
 def _failures_before(in_flight: deque[_Item]) -> Iterator[ErrorRecord]:
