@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from govspeech import docstate
 from govspeech.components.base import RuleComponent
+from govspeech.components.numerals import CHINESE_NUMERAL_CHARS
 from govspeech import patterns
 
 VALUE_LABELS = ("QUANTITY", "PERCENT", "RANKING")
@@ -41,6 +42,10 @@ class IndicatorRecognizer(RuleComponent):
         self.verb_only_after = patterns.compile(f"(?:{patterns.words(rules['verb_only_if_after'])})$")
         self.counters = set(rules["counters_before_noun"])
         self.generic = patterns.compile(patterns.words(rules["generic_nouns"]))
+        self.noun_after_stop = patterns.compile(patterns.words(rules["noun_after_stop"]))
+        self.task_noun = patterns.compile(patterns.words(rules["task_nouns"]) + "$")
+        # a "noun" before a figure that ends in a verb is the verb of a counted object (启动5个停车场)
+        self.verb_end = patterns.compile(patterns.words(rules["verb_prefixes"]) + "$")
         self.stop = set(rules["stop_chars"])
         self.max_chars, self.min_chars = rules["max_chars"], rules["min_chars"]
 
@@ -61,13 +66,12 @@ class IndicatorRecognizer(RuleComponent):
         # the measured noun before each figure, and the counted noun after a count (5个停车场):
         # first, because it ends exactly where the sentence says something about it
         for start, end in figures:
+            after = self.noun_after(doc, text, start, end) if labels[(start, end)] == "QUANTITY" else None
             found = self._phrase_ending_at(text, start, fig_ends)
-            if found is not None:
+            if after is not None and (found is None or text.startswith("的", end)):
+                add(*after)  # 5个停车场 / 83亿元的投资任务
+            elif found is not None:
                 add(*found)
-            elif labels[(start, end)] == "QUANTITY":
-                after = self.noun_after(doc, text, start, end)
-                if after is not None:
-                    add(*after)
         # lexicon names elsewhere (社会消费品零售总额…，增长7.8%), widened to their noun phrase
         for m in self.aliases.finditer(text):
             found = self._phrase_ending_at(text, m.end(), fig_ends)
@@ -85,14 +89,15 @@ class IndicatorRecognizer(RuleComponent):
 
     def _phrase_ending_at(self, text: str, pos: int, fig_ends: list[int]) -> tuple[int, int] | None:
         """The measured noun in the clause before ``pos``, without cue words, scope, period or verb."""
-        left = pos
         floor = max(0, pos - 3 * self.max_chars, fig_ends[bisect_right(fig_ends, pos) - 1] if fig_ends and fig_ends[0] <= pos else 0)
+        # the cue words right before the figure (达到了, 是, 为 …) may contain stop characters:
+        # strip them first, then take the noun phrase that ends there
+        cue = self.trailing_cue.search(text, floor, pos)
+        end = cue.start() if cue is not None else pos
+        left = end
         while left > floor and text[left - 1] not in self.stop and not text[left - 1].isdigit():
             left -= 1
-        phrase = text[left:pos]
-        cue = self.trailing_cue.search(phrase)
-        if cue is not None:
-            phrase = phrase[:cue.start()]
+        phrase = text[left:end]
         inner = None
         for inner in self.inner_cut.finditer(phrase):
             pass
@@ -104,33 +109,49 @@ class IndicatorRecognizer(RuleComponent):
         name = phrase[offset:]
         if name in self.verb_only and self.verb_only_after.search(lead):
             return None  # 计划投资3亿元: 投资 is the verb
+        if self.verb_end.search(name):
+            return None
         if not (self.min_chars <= len(name) <= self.max_chars) or not all("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in name):
             return None
         return left + offset, left + offset + len(name)
 
     def noun_after(self, doc: Doc, text: str, start: int, end: int) -> tuple[int, int] | None:
-        """A counted noun right after a count: 5个【停车场】, 28条【示范街区】 (no 的 between)."""
+        """A counted noun right after a count: 5个【停车场】, 28条【示范街区】; or the measured
+        noun of a task: 完成83亿元的【投资】任务."""
         unit = docstate.state(doc)["attrs"].get(docstate.span_key("QUANTITY", start, end), {}).get("unit")
-        if unit is None:
-            return None
-        right = end
+        if unit is None or text[start] in CHINESE_NUMERAL_CHARS:
+            return None  # 讲四个方面: small counts in Chinese numerals structure the text
+        of_task = text.startswith("的", end)
+        noun_start = end + 1 if of_task else end
+        right = noun_start
         # a short quoted name may sit inside the noun: 144个“15分钟”社区生活圈建设项目
-        quoted = patterns.compile(r"“[^”\n]{1,12}”")
-        while right < len(text) and right - end < self.max_chars:
-            q = quoted.match(text, right)
+        while right < len(text) and right - noun_start < self.max_chars + 6:
+            q = _QUOTED_NAME.match(text, right)
             if q is not None:
                 right = q.end()
             elif text[right] not in self.stop and "\u4e00" <= text[right] <= "\u9fff":
                 right += 1
             else:
                 break
-        name = text[end:right]
-        cut = self.inner_cut.search(name) or self.trailing_cue.search(name)
-        if cut is not None:
-            name = name[:cut.start()]
+        name = text[noun_start:right]
+        for stop in (self.inner_cut, self.noun_after_stop):
+            cut = stop.search(name, 1)
+            if cut is not None:
+                name = name[:cut.start()]
+        trailing = self.trailing_cue.search(name)
+        if trailing is not None:
+            name = name[:trailing.start()]
+        if of_task:
+            task = self.task_noun.search(name)
+            if task is None:
+                return None  # 500万元以上的项目: a threshold, not a count of the noun
+            name = name[:task.start()]
         if not (self.min_chars <= len(name) <= self.max_chars + 6) or name.startswith("“") or self.generic.search(name):
             return None  # 六项主要经济指标: a count of indicators, not an indicator
-        return end, end + len(name)
+        return noun_start, noun_start + len(name)
+
+
+_QUOTED_NAME = patterns.compile(r"“[^”\n]{1,12}”")
 
 
 @Language.factory("govspeech_indicator", default_config={"data_path": None},

@@ -41,6 +41,7 @@ _MODIFIER_AFTER = patterns.compile(r"^(?:以上|以下|左右)?(?:的|\p{Han})")
 # …unless the characters after it go on with a change or a level (从A提高到B, 5万家增加到…)
 _CONTINUES_WITH_CUE = patterns.compile(
     r"^(?:以上|左右|上下)?(?:提高|增加|增长|上升|提升|扩大|下降|减少|降低|回落|缩小|跃升|跃居|突破|达到|到|至|和|及|与|同比|比上年|分别|占|的增速|的目标|的任务|多)")
+_TASK_NOUN = patterns.compile(r"任务|目标|计划")
 _SMALL_CHINESE_COUNT = patterns.compile(r"^[一二两三四五六七八九十]+[个项条件家大]")
 _CUE_OK_AFTER = patterns.compile(r"^(?:以上|左右|同比|比上年|增长|下降|,|，|;|；|。|、|和|及|\)|）|的增速|的目标|的任务|多)")
 
@@ -109,10 +110,13 @@ class RelationLinker(RuleComponent):
         for i, fig in enumerate(figures):
             if i in used_respectively:
                 continue
-            counted = next((ind for ind in indicators if ind.start_char == fig.end_char), None)
-            if counted is not None:  # 5个【停车场】: the count measures the noun after it
+            counted = next((ind for ind in indicators if ind.start_char == fig.end_char
+                            or (ind.start_char == fig.end_char + 1 and text[fig.end_char] == "的"
+                                and _TASK_NOUN.match(text, ind.end_char))), None)
+            if counted is not None:  # 5个【停车场】 / 83亿元的【投资】任务: the figure measures the noun after it
                 clause_start = max(text.rfind(ch, 0, fig.start_char) for ch in ",，;；。:：\n") + 1
-                self._relate(doc, text, counted, fig, text[clause_start:fig.start_char], directives, sentence_start)
+                cue = text[clause_start:fig.start_char] + ("目标" if counted.start_char > fig.end_char else "")
+                self._relate(doc, text, counted, fig, cue, directives, sentence_start)
                 previous_end = fig.end_char
                 continue
             if fig.label_ == "RANKING":

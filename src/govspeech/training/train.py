@@ -72,8 +72,8 @@ def select_thresholds(nlp: Language, records: Sequence[dict[str, Any]],
                     if best is None or (f, -changes) > (best[0], -best[3]):
                         best = (f, drop, add, changes)
             choice[label] = {"f": best[0], "drop_below": best[1], "add_from": best[2]}
-            pipe.cfg["drop_below"][label] = best[1]
-            pipe.cfg["add_from"][label] = best[2]
+            pipe.cfg["drop_below"][label] = round(best[1], 3)
+            pipe.cfg["add_from"][label] = round(best[2], 3)
         chosen[name] = choice
     return chosen
 

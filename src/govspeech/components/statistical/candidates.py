@@ -42,6 +42,14 @@ _REPORT_CUES = ("各位代表", "政府工作报告")
 _LENGTH_BUCKETS = np.array([2, 3, 4, 5, 7, 11, 21, 41, 81])
 _MIN_UNIT_HAN = 4
 _HAN = patterns.compile(r"\p{Han}")
+# characters that never sit inside a body's name (function words, verbs around names)
+_NOT_NAME = "的和与在对要是了把将向为从由及或等各这那其该以于就都也还再又被让使给"
+_NAME_CHAR = f"(?:(?![{_NOT_NAME}])\\p{{Han}})"
+_COUNTED_LIST = patterns.compile(
+    f"(?P<items>{_NAME_CHAR}{{2,5}}(?:、{_NAME_CHAR}{{2,5}})+)等?[0-9一二三四五六七八九十两]+个"
+    "(?:乡镇|乡|镇|街道|社区|村|部门|单位|县|区|县区|县市区|园区)")
+_BODY_WORD = patterns.compile(
+    f"{_NAME_CHAR}{{1,6}}?(?:局|委|办|中心|院|园区|财政|公司|集团|大学|银行|专班|小组|指挥部)")
 
 
 @dataclass
@@ -96,6 +104,8 @@ class CandidateGenerator:
             rows += [(s, e, index, 1) for s, e in proposed]
             if label == "DIRECTIVE":
                 rows += [(s, e, index, 0) for s, e in self._extra_units(text, proposed)]
+            elif label == "DEPARTMENT":
+                rows += [(s, e, index, 0) for s, e in _extra_bodies(text, proposed)]
         if not rows:
             return CandidateSet.empty(text)
         table = np.array(sorted(rows, key=lambda r: (r[2], r[0], r[1])), dtype=np.int64)
@@ -135,6 +145,21 @@ class CandidateGenerator:
             if end - start >= _MIN_UNIT_HAN and len(_HAN.findall(text, start, start + 2 * _MIN_UNIT_HAN)) >= _MIN_UNIT_HAN:
                 out.append((start, end))
         return out
+
+
+def _extra_bodies(text: str, proposed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names the department rules did not match: the items of a list counted as bodies
+    (西峰、果园、银达等7个乡镇) and words ending in a body suffix (工业园区, 区财政)."""
+    taken = patterns.Occupancy(len(text), proposed)
+    found = set()
+    for m in _COUNTED_LIST.finditer(text):
+        pos = m.start("items")
+        for item in m.group("items").split("、"):
+            found.add((pos, pos + len(item)))
+            pos += len(item) + 1
+    for m in _BODY_WORD.finditer(text):
+        found.add(m.span())
+    return sorted((s, e) for s, e in found if e - s >= 2 and not taken.overlaps(s, e))
 
 
 def _neighbour_decisions(labels: np.ndarray, proposed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
