@@ -14,7 +14,7 @@ after ``govspeech_numbers`` and ``govspeech_ranking``.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_right, insort
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -46,6 +46,7 @@ class IndicatorRecognizer(RuleComponent):
         self.task_noun = patterns.compile(patterns.words(rules["task_nouns"]) + "$")
         # a "noun" before a figure that ends in a verb is the verb of a counted object (启动5个停车场)
         self.verb_end = patterns.compile(patterns.words(rules["verb_prefixes"]) + "$")
+        self.attribute_words = set(rules["attribute_words"])
         self.stop = set(rules["stop_chars"])
         self.max_chars, self.min_chars = rules["max_chars"], rules["min_chars"]
 
@@ -55,13 +56,20 @@ class IndicatorRecognizer(RuleComponent):
         figures = sorted(labels)
         fig_ends = sorted(e for _, e in figures)
         taken = patterns.Occupancy(len(text), figures)
+        indicator_ends: list[int] = []
+        # lexicon names are known before the figures are read (for the attribute-word rule)
+        for m in self.aliases.finditer(text):
+            insort(indicator_ends, m.end())
 
         def add(start: int, end: int) -> None:
             if taken.overlaps(start, end):
                 return
             name = text[start:end]
+            if name in self.attribute_words and self._indicator_earlier_in_sentence(text, start, indicator_ends):
+                return  # 生产总值…，增速排名全市第二: the growth of the indicator before
             docstate.add_span(doc, start, end, "INDICATOR", {"canonical": self._canonical(name)})
             taken.add(start, end)
+            insort(indicator_ends, end)
 
         # the measured noun before each figure, and the counted noun after a count (5个停车场):
         # first, because it ends exactly where the sentence says something about it
@@ -78,6 +86,14 @@ class IndicatorRecognizer(RuleComponent):
             start = found[0] if found and found[0] <= m.start() else m.start()
             add(start, m.end())
         return doc
+
+    @staticmethod
+    def _indicator_earlier_in_sentence(text: str, pos: int, indicator_ends: list[int]) -> bool:
+        k = bisect_right(indicator_ends, pos) - 1
+        if k < 0:
+            return False
+        between = text[indicator_ends[k]:pos]
+        return not any(ch in between for ch in "。；;!?！？\n")
 
     def _canonical(self, name: str) -> str:
         if name in self.canonical:
