@@ -34,6 +34,7 @@ class IndicatorRecognizer(RuleComponent):
         lex, rules = self.data["lexicon"], self.data["rules"]
         self.canonical = {alias: entry["canonical"] for entry in lex["indicators"] for alias in entry["aliases"]}
         self.aliases = patterns.compile(patterns.words(self.canonical))
+        self.alias_suffix = patterns.compile(patterns.words(self.canonical) + "$")
         self.left_strip = patterns.compile(
             f"^(?:{patterns.words(lex['scope_prefixes'] + lex['period_words'] + rules['verb_prefixes'] + rules['lead_strip'])})+")
         self.trailing_cue = patterns.compile(f"(?:{patterns.words(rules['trailing_cues'] + rules['increase'] + rules['decrease'] + rules['share'])})+$")
@@ -114,8 +115,12 @@ class IndicatorRecognizer(RuleComponent):
         while left > floor and text[left - 1] not in self.stop and not text[left - 1].isdigit():
             left -= 1
         phrase = text[left:end]
+        # cut at the last verb inside the phrase (仅实现零售总额), but never inside a lexicon name
+        # that ends it (一般公共预算收入 holds 共)
+        known = self.alias_suffix.search(phrase)
+        protected = known.start() if known is not None else len(phrase)
         inner = None
-        for inner in self.inner_cut.finditer(phrase):
+        for inner in self.inner_cut.finditer(phrase, 0, protected):
             pass
         offset = inner.end() if inner is not None else 0
         strip = self.left_strip.match(phrase, offset)
