@@ -56,8 +56,18 @@ class DepartmentRecognizer(RuleComponent):
                 if body.startswith(p) and len(body) > len(p) + 1:
                     body_cores.add(body[len(p):])
                     break
+        # a body takes a level prefix (区, 市 …) but not another body (市委 + 市政府 are two)
+        level_prefixes = [p for p in d["prefixes"] if not p.endswith(("委", "政府", "国务院"))]
         self.bodies = patterns.compile(
-            f"{patterns.first_chars(d['prefixes'], body_cores)}(?P<prefix>{prefixes})?(?P<body>{patterns.words(body_cores)})")
+            f"{patterns.first_chars(level_prefixes, body_cores)}(?P<prefix>{patterns.words(level_prefixes)})?"
+            f"(?P<body>{patterns.words(body_cores)})")
+        actor = patterns.words(d.get("actor_cues", []))
+        # 商务等部门: one stem sharing the suffix of an 等 list
+        self.single_etc = patterns.compile(f"{guard}(?P<prefix>{prefixes})?(?P<stem>{stems})(?=等(?:{suffixes}))")
+        # 区财政将…, 工业园区要…: bodies named without suffix, as the subject of a task
+        self.bare_actor = patterns.compile(
+            f"(?:(?P<prefix>{patterns.words(level_prefixes)})(?P<stem>{patterns.words(free_stems + bound_stems)})"
+            f"|(?P<body>{patterns.words(d.get('actor_only_bodies', []))}))(?={actor})")
         self.collective = patterns.compile(patterns.words(d["collective"]))
         strong = "局|委员会|委|办公室|办|中心|站|所|大队|支队|专班|指挥部|管委会|领导小组|工作组"
         self.unseen = patterns.compile(
@@ -94,6 +104,12 @@ class DepartmentRecognizer(RuleComponent):
             info = self.stem_info[m.group("stem")]
             canonical = (m.group("prefix") or "") + info.get("full", m.group("stem")) + m.group("suffix")
             candidates.append((m.start(), m.end(), {"canonical": canonical, "collective": False}))
+        for m in self.single_etc.finditer(text):
+            info = self.stem_info[m.group("stem")]
+            candidates.append((m.start("stem"), m.end("stem"), {"canonical": (m.group("prefix") or "") + info.get("full", m.group("stem"))
+                                                                + info.get("suffix", ""), "collective": False, "_part": True}))
+        for m in self.bare_actor.finditer(text):
+            candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False}))
         for m in self.bodies.finditer(text):
             candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False}))
         for m in self.collective.finditer(text):
