@@ -31,6 +31,13 @@ class NumberRecognizer(RuleComponent):
         self.vague = tuple(d["chinese_vague"])
         self.fixed = patterns.compile(patterns.words(d["fixed_terms"]))
         self.chinese_not_units = set(d.get("chinese_not_units", []))
+        self.chinese_only = set(d.get("units_needing_chinese", []))
+        self.unit_not_after: dict[str, str] = d.get("unit_not_followed_by", {})
+        # the counted noun names people within a few characters: 1000多万(失业)人员, 近1亿(农村贫困)人口
+        self.people_noun = patterns.compile(f"\\p{{Han}}{{0,5}}?{patterns.words(d.get('people_nouns', []))}")
+        self.household_noun = patterns.compile(f"\\p{{Han}}{{0,5}}?{patterns.words(d.get('household_nouns', []))}")
+        self.duration_unit = d.get("duration_unit", "年")
+        self.duration_not_after = set(d.get("duration_not_followed_by", ""))
         self.not_after = patterns.compile(patterns.words(d.get("not_followed_by", [])) or "(?!)")
         # a name in short quotes: “三个代表”, “15分钟”社区生活圈
         self.quoted = patterns.compile(r"“[^”\n]{1,12}”|\"[^\"\n]{1,12}\"")
@@ -41,11 +48,14 @@ class NumberRecognizer(RuleComponent):
             f"|{numeral_before}(?P<mult2>万亿|亿|千万|百万|万)元(?P<post>以上)")
         arabic = r"[0-9*]+(?:,[0-9*]{3})*(?:\.[0-9*]+)?"
         chinese = f"[{CHINESE_NUMERAL_CHARS}]+"
-        num = f"(?:{arabic}|{chinese})"
+        num = f"(?:{arabic}|{chinese}|上(?=[千万亿百]))"  # 上千万, 上亿: "as many as"
         not_before = f"(?<![A-Za-z0-9.*{re.escape(d['not_preceded_by'])}])"
         pre = f"(?P<pre>{patterns.words(d['approx_before'])})?"
         rng = f"(?:(?P<joiner>{patterns.words(d['range_joiners'])})(?P<num2>{num}))?"
         mult = f"(?P<mult>{patterns.words(self.multipliers)})?"
+        # 1000多万失业人员, 近1亿, 上千万: a multiplier but no unit
+        self.multiplied = patterns.compile(
+            f"{pre}(?<![0-9*.])(?P<num>{arabic}|上)(?P<a1>多|余)?(?P<mult>万亿|亿|千万|百万|万)(?P<a2>多|余)?(?![0-9元])")
         self.quantity = patterns.compile(
             f"{pre}{not_before}(?P<num>{num}){rng}(?P<a1>{patterns.words(d['approx_after_number'])})?{mult}"
             f"(?P<a2>多|余)?(?P<unit>{patterns.words(self.units)})(?P<post>{patterns.words(d['approx_after_unit'])})?")
@@ -77,35 +87,67 @@ class NumberRecognizer(RuleComponent):
                 continue
             if self.not_after.match(text, m.end()):
                 continue
-            attrs = self._quantity_attrs(m)
+            unit = m.group("unit")
+            if not m.group("post") and m.end() < len(text) and text[m.end()] in self.unit_not_after.get(unit, ""):
+                continue  # 14亿多人口, 2900多万家庭: the counter starts a noun
+            attrs = self._quantity_attrs(m, text)
             if attrs is not None:
-                found.append((m.start(), m.end(), attrs))
-                taken.add(m.start(), m.end())
+                start = _after_negated_comparator(text, m)
+                if start != m.start():
+                    attrs["approx"] = bool(m.group("a1") or m.group("a2") or m.group("post"))
+                times = _TIMES_BEFORE.search(text, max(0, start - 6), start)
+                if times is not None:  # 2×35万千瓦: two units of 350,000 kW
+                    start = times.start()
+                    if attrs["value"] is not None:
+                        attrs["value"] *= int(times.group(1))
+                found.append((start, m.end(), attrs))
+                taken.add(start, m.end())
+        for m in self.multiplied.finditer(text):
+            if taken.overlaps(m.start(), m.end()) or fixed.covers(m.start(), m.end()):
+                continue
+            masked = "*" in m.group("num")
+            value = None if masked else (1.0 if m.group("num") == "上" else read_number(m.group("num")))
+            if value is not None:
+                value *= self.multipliers[m.group("mult")]
+            unit = ("户" if self.household_noun.match(text, m.end()) else
+                    "人" if self.people_noun.match(text, m.end()) else None)
+            approx = bool(m.group("pre") or m.group("a1") or m.group("a2") or m.group("num") == "上")
+            found.append((m.start(), m.end(), {"value": value, "unit": unit, "masked": masked, "approx": approx}))
+            taken.add(m.start(), m.end())
         for m in self.bare.finditer(text):
             if not taken.overlaps(m.start(), m.end()):
                 mult = m.group("mult") or m.group("mult2")
                 found.append((m.start(), m.end(), {"value": self.multipliers[mult], "unit": "元", "masked": False,
                                                    "approx": True}))
-        for start, end, attrs in _merge_ranges(text, sorted(found, key=lambda f: f[0]), self.range_joiner):
+        found = _share_list_units(text, sorted(found, key=lambda f: f[0]))
+        for start, end, attrs in _merge_ranges(text, found, self.range_joiner):
             docstate.add_span(doc, start, end, "QUANTITY", attrs)
         return doc
 
-    def _quantity_attrs(self, m: re.Match) -> dict[str, Any] | None:
+    def _quantity_attrs(self, m: re.Match, text: str) -> dict[str, Any] | None:
         num, unit = m.group("num"), m.group("unit")
-        is_chinese = num[0] in CHINESE_NUMERAL_CHARS
+        is_chinese = num[0] in CHINESE_NUMERAL_CHARS or num == "上"
+        if unit in self.chinese_only and not is_chinese:
+            return None
+        if unit == self.duration_unit:
+            # 延长30年, 13.5年: a duration; 2023年, **年 and 三年行动 are dates and names
+            digits = num.split(".")[0]
+            if is_chinese or "*" in num or len(digits) > 2 or m.group("mult") \
+                    or (m.end() < len(text) and text[m.end()] in self.duration_not_after):
+                return None
         if is_chinese:
             if unit in self.arabic_only or unit in self.chinese_not_units or m.group(0).lstrip(m.group("pre") or "").startswith(self.vague):
                 return None
-            if chinese_to_number(num) is None:
+            if num != "上" and chinese_to_number(num) is None:
                 return None
         masked = "*" in m.group(0)
         value = None
         if not masked and m.group("num2") is None:
-            value = read_number(num)
+            value = 1.0 if num == "上" else read_number(num)
             if value is None:
                 return None
             value *= self.multipliers.get(m.group("mult") or "", 1)
-        approx = bool(m.group("pre") or m.group("a1") or m.group("a2") or m.group("post") or m.group("num2"))
+        approx = bool(m.group("pre") or m.group("a1") or m.group("a2") or m.group("post") or m.group("num2") or num == "上")
         return {"value": value, "unit": self.units[unit], "masked": masked, "approx": approx}
 
     def _percent_attrs(self, m: re.Match) -> dict[str, Any] | None:
@@ -124,6 +166,27 @@ class NumberRecognizer(RuleComponent):
         if unit == "‰":
             unit, value = "%", None if value is None else value / 10
         return {"value": value, "unit": unit, "masked": masked}
+
+
+_TIMES_BEFORE = re.compile(r"(?<![0-9.])([0-9]{1,3})[×xX]$")
+
+
+def _share_list_units(text: str, found: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
+    """10.6万、3.8万、3.3万平方公里: figures listed before one unit share it."""
+    for i in range(len(found) - 2, -1, -1):
+        start, end, attrs = found[i]
+        n_start, _, n_attrs = found[i + 1]
+        if attrs["unit"] is None and n_attrs["unit"] and text[end:n_start] in ("、", "和", "及", ","):
+            found[i] = (start, end, {**attrs, "unit": n_attrs["unit"]})
+    return found
+
+
+def _after_negated_comparator(text: str, m: re.Match) -> int:
+    """不超过120个: the comparator stays out of the span (it bounds, it does not approximate)."""
+    pre = m.group("pre")
+    if pre and m.start() > 0 and text[m.start() - 1] == "不":
+        return m.start() + len(pre)
+    return m.start()
 
 
 def _merge_ranges(text: str, found: list[tuple[int, int, dict]], joiner: re.Pattern) -> list[tuple[int, int, dict]]:

@@ -6,12 +6,14 @@ For each label the filter handles, a candidate is a span the rule components put
 
 * ``DIRECTIVE``: every sentence or ``；`` item (the unit the scheme annotates) that no rule
   directive overlaps, its list marker left out;
-* ``INDICATOR``: the rule candidates (``govspeech_indicator`` runs before the filter and the
-  relation linker, so unlinked candidates are still there);
-* ``DEPARTMENT``: the rule matches.
+* ``INDICATOR``: the rule indicators the relation linker kept (the filter runs after it);
+* ``DEPARTMENT``: the rule departments.  (Extra department candidates — words ending in a
+  body suffix, items of lists counted as 乡镇 — were tried: the training documents hold almost
+  no positive example of them, so the model could not learn to add any.)
 
 Besides its offsets, every candidate carries a few small integer *context slots* (length,
-position in the document, the rule decision of its neighbours …) that the featuriser hashes
+position in the document, the rule decision of its neighbours, how the linker used it …) that
+the featuriser hashes
 together with the characters around it (:mod:`.features`).  Everything is numpy arrays so that
 scoring a whole document costs a handful of vector operations.
 """
@@ -30,7 +32,7 @@ FILTER_LABELS = ("DIRECTIVE", "INDICATOR", "DEPARTMENT")
 FIGURE_LABELS = ("QUANTITY", "PERCENT", "RANKING")
 #: Names of the integer context slots, in column order (features.py hashes them by position).
 CONTEXT_SLOTS = ("proposed", "length", "position", "previous_proposed", "next_proposed",
-                 "report", "figure_after", "figure_before")
+                 "report", "figure_after", "figure_before", "relation", "relation_count", "in_directive")
 
 # A unit ends at sentence or item punctuation or at a line break (a cheaper cut than the
 # directive component's: run-on lines split here become two candidates, which is harmless
@@ -42,14 +44,6 @@ _REPORT_CUES = ("各位代表", "政府工作报告")
 _LENGTH_BUCKETS = np.array([2, 3, 4, 5, 7, 11, 21, 41, 81])
 _MIN_UNIT_HAN = 4
 _HAN = patterns.compile(r"\p{Han}")
-# characters that never sit inside a body's name (function words, verbs around names)
-_NOT_NAME = "的和与在对要是了把将向为从由及或等各这那其该以于就都也还再又被让使给"
-_NAME_CHAR = f"(?:(?![{_NOT_NAME}])\\p{{Han}})"
-_COUNTED_LIST = patterns.compile(
-    f"(?P<items>{_NAME_CHAR}{{2,5}}(?:、{_NAME_CHAR}{{2,5}})+)等?[0-9一二三四五六七八九十两]+个"
-    "(?:乡镇|乡|镇|街道|社区|村|部门|单位|县|区|县区|县市区|园区)")
-_BODY_WORD = patterns.compile(
-    f"{_NAME_CHAR}{{1,6}}?(?:局|委|办|中心|院|园区|财政|公司|集团|大学|银行|专班|小组|指挥部)")
 
 
 @dataclass
@@ -104,8 +98,6 @@ class CandidateGenerator:
             rows += [(s, e, index, 1) for s, e in proposed]
             if label == "DIRECTIVE":
                 rows += [(s, e, index, 0) for s, e in self._extra_units(text, proposed)]
-            elif label == "DEPARTMENT":
-                rows += [(s, e, index, 0) for s, e in _extra_bodies(text, proposed)]
         if not rows:
             return CandidateSet.empty(text)
         table = np.array(sorted(rows, key=lambda r: (r[2], r[0], r[1])), dtype=np.int64)
@@ -118,17 +110,15 @@ class CandidateGenerator:
         context[:, 3], context[:, 4] = _neighbour_decisions(labels, proposed)
         context[:, 5] = any(cue in text for cue in _REPORT_CUES)
         context[:, 6], context[:, 7] = _figure_distances(starts, ends, figures)
+        context[:, 8], context[:, 9] = _relation_slots(docstate.state(doc)["relations"], starts, ends, labels, proposed)
+        context[:, 10] = _covered(len(text), by_label["DIRECTIVE"], starts, ends)
         return CandidateSet(text, starts, ends, labels, context)
 
     def _extra_units(self, text: str, proposed: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Sentences and items no proposed directive overlaps, without their list marker."""
         bounds = np.array([m.span() for m in _UNIT.finditer(text)], dtype=np.int64).reshape(-1, 2)
         # overlap with a proposed directive, for all units at once: covered-character prefix sums
-        covered = np.zeros(len(text) + 1, dtype=np.int64)
-        for start, end in proposed:
-            covered[start] += 1
-            covered[end] -= 1
-        inside = np.concatenate([[0], np.cumsum(np.cumsum(covered)[:-1] > 0)])
+        inside = _covered_prefix(len(text), proposed)
         free = bounds[inside[bounds[:, 1]] == inside[bounds[:, 0]]]
         free = free[free[:, 1] - free[:, 0] >= _MIN_UNIT_HAN]
         out = []
@@ -147,19 +137,40 @@ class CandidateGenerator:
         return out
 
 
-def _extra_bodies(text: str, proposed: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Names the department rules did not match: the items of a list counted as bodies
-    (西峰、果园、银达等7个乡镇) and words ending in a body suffix (工业园区, 区财政)."""
-    taken = patterns.Occupancy(len(text), proposed)
-    found = set()
-    for m in _COUNTED_LIST.finditer(text):
-        pos = m.start("items")
-        for item in m.group("items").split("、"):
-            found.add((pos, pos + len(item)))
-            pos += len(item) + 1
-    for m in _BODY_WORD.finditer(text):
-        found.add(m.span())
-    return sorted((s, e) for s, e in found if e - s >= 2 and not taken.overlaps(s, e))
+def _relation_slots(relations: list, starts: np.ndarray, ends: np.ndarray, labels: np.ndarray,
+                    proposed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """How the linker used a proposed span: the first relation type it takes part in (1-based
+    index in RELATION_TYPES, 0 = none) and how many relations it has (capped at 3).  A
+    department the linker made RESPONSIBLE is an actor; one it left alone may be a place."""
+    first: dict[str, int] = {}
+    count: dict[str, int] = {}
+    for head, tail, rel_type in relations:
+        number = docstate.RELATION_TYPES.index(rel_type) + 1
+        for key in (head, tail):
+            first.setdefault(key, number)
+            count[key] = count.get(key, 0) + 1
+    kind = np.zeros(len(starts), dtype=np.int64)
+    many = np.zeros(len(starts), dtype=np.int64)
+    if relations:
+        for i in np.flatnonzero(proposed):
+            key = docstate.span_key(FILTER_LABELS[labels[i]], int(starts[i]), int(ends[i]))
+            kind[i], many[i] = first.get(key, 0), min(count.get(key, 0), 3)
+    return kind, many
+
+
+def _covered(length: int, spans: list[tuple[int, int]], starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """1 where a candidate lies inside one of ``spans`` (characters covered = its length)."""
+    inside = _covered_prefix(length, spans)
+    return (inside[ends] - inside[starts] == ends - starts).astype(np.int64)
+
+
+def _covered_prefix(length: int, spans: list[tuple[int, int]]) -> np.ndarray:
+    """``out[i]`` = how many of the first ``i`` characters some span covers."""
+    depth = np.zeros(length + 1, dtype=np.int64)
+    for start, end in spans:
+        depth[start] += 1
+        depth[end] -= 1
+    return np.concatenate([[0], np.cumsum(np.cumsum(depth)[:-1] > 0)])
 
 
 def _neighbour_decisions(labels: np.ndarray, proposed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
