@@ -45,6 +45,10 @@ class DeadlineRecognizer(RuleComponent):
             if text in self.not_deadline:
                 continue
             in_directive = any(s <= m.start() and m.end() <= e for s, e in directives)
+            opens_directive = any(s == m.start() for s, _ in directives)
+            text_after = docstate.text(doc)[m.end():m.end() + 1]
+            if opens_directive and text_after in ",，" and not m.group("before"):
+                continue  # 8月份，全省现场会在我区召开: the date of an event
             has_before = bool(m.group("before"))
             if m.group("event"):
                 if not (has_before and m.group("before") in ("前", "之前", "以前")):

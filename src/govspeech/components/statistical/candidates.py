@@ -142,19 +142,19 @@ def _relation_slots(relations: list, starts: np.ndarray, ends: np.ndarray, label
     """How the linker used a proposed span: the first relation type it takes part in (1-based
     index in RELATION_TYPES, 0 = none) and how many relations it has (capped at 3).  A
     department the linker made RESPONSIBLE is an actor; one it left alone may be a place."""
-    first: dict[str, int] = {}
-    count: dict[str, int] = {}
-    for head, tail, rel_type in relations:
-        number = docstate.RELATION_TYPES.index(rel_type) + 1
-        for key in (head, tail):
-            first.setdefault(key, number)
-            count[key] = count.get(key, 0) + 1
     kind = np.zeros(len(starts), dtype=np.int64)
     many = np.zeros(len(starts), dtype=np.int64)
-    if relations:
-        for i in np.flatnonzero(proposed):
-            key = docstate.span_key(FILTER_LABELS[labels[i]], int(starts[i]), int(ends[i]))
-            kind[i], many[i] = first.get(key, 0), min(count.get(key, 0), 3)
+    if not relations:
+        return kind, many
+    row_of = {(FILTER_LABELS[label], start, end): row for row, (label, start, end, mine)
+              in enumerate(zip(labels.tolist(), starts.tolist(), ends.tolist(), proposed.tolist())) if mine}
+    for head, tail, rel_type in relations:
+        for key in (head, tail):
+            label, start, end = key.split(":")
+            row = row_of.get((label, int(start), int(end)))
+            if row is not None:
+                kind[row] = kind[row] or docstate.RELATION_TYPES.index(rel_type) + 1
+                many[row] = min(many[row] + 1, 3)
     return kind, many
 
 

@@ -83,10 +83,8 @@ class SpanFilter(TrainablePipe):
             dropped = cands.proposed & (probs < drop_below[cands.labels])
             added = ~cands.proposed & (probs >= add_from[cands.labels])
             if dropped.any():
-                doomed = {(FILTER_LABELS[label], int(s), int(e))
-                          for s, e, label in zip(cands.starts[dropped], cands.ends[dropped], cands.labels[dropped])}
-                docstate.remove_spans(doc, [span for span in docstate.spans(doc)
-                                            if (span.label_, span.start_char, span.end_char) in doomed])
+                docstate.remove_spans(doc, [doc.char_span(int(s), int(e), label=FILTER_LABELS[label]) for s, e, label
+                                            in zip(cands.starts[dropped], cands.ends[dropped], cands.labels[dropped])])
             for s, e, label in zip(cands.starts[added], cands.ends[added], cands.labels[added]):
                 docstate.add_span(doc, int(s), int(e), FILTER_LABELS[label], {})
 
