@@ -12,6 +12,7 @@ them back to the original text.
 """
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -50,20 +51,30 @@ def set_state(doc: Doc, norm: NormalizedText | None, text: str | None = None) ->
         _cache_text(doc, text)
 
 
+# Per-Doc working memory that must never be serialised (it is rebuilt on demand): the text
+# (``Doc.text`` rebuilds the string from every token on each access, and components read it
+# often) and the set of relations already added (so adding one is O(1)).  Keyed weakly, so
+# it goes away with the Doc and never travels through DocBin or multiprocessing.
+_TRANSIENT: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
+
+
+def _transient(doc: Doc) -> dict:
+    cache = _TRANSIENT.get(doc)
+    if cache is None:
+        cache = _TRANSIENT[doc] = {}
+    return cache
+
+
 def _cache_text(doc: Doc, text: str) -> None:
-    # ``Doc.text`` rebuilds the string from every token on each access; components read it
-    # often.  ``user_hooks`` is a per-Doc dict that spaCy never serialises, so the cache
-    # cannot go stale across DocBin or multiprocessing (it is rebuilt there on first use).
-    doc.user_hooks["govspeech_text"] = text
+    _transient(doc)["text"] = text
 
 
 def text(doc: Doc) -> str:
     """The (clean) text of ``doc``, cached."""
-    cached = doc.user_hooks.get("govspeech_text")
-    if cached is None:
-        cached = doc.text
-        _cache_text(doc, cached)
-    return cached
+    cache = _transient(doc)
+    if "text" not in cache:
+        cache["text"] = doc.text
+    return cache["text"]
 
 
 def state(doc: Doc) -> dict:
@@ -120,8 +131,15 @@ def add_relation(doc: Doc, head: Span, tail: Span, rel_type: str) -> None:
     rel = [span_key(head.label_, head.start_char, head.end_char),
            span_key(tail.label_, tail.start_char, tail.end_char), rel_type]
     rels = state(doc)["relations"]
-    if rel not in rels:
+    cache = _transient(doc)
+    seen = cache.get("relation_keys")
+    if seen is None or cache.get("relation_count") != len(rels):
+        seen = cache["relation_keys"] = {tuple(r) for r in rels}
+    key = tuple(rel)
+    if key not in seen:
         rels.append(rel)
+        seen.add(key)
+    cache["relation_count"] = len(rels)
 
 
 def relations(doc: Doc) -> list[tuple[str, str, str]]:

@@ -77,10 +77,12 @@ class RelationLinker(RuleComponent):
         by_sentence: dict[int, list[Span]] = {}
         for span in sorted(docstate.spans(doc), key=lambda s: (s.start_char, -s.end_char)):
             by_sentence.setdefault(sentence_of(span), []).append(span)
-        directives = patterns.Occupancy(len(text), ((d.start_char, d.end_char) for d in docstate.spans(doc, "DIRECTIVE")))
+        all_spans = [span for group in by_sentence.values() for span in group]
+        directives = patterns.Occupancy(len(text), ((s.start_char, s.end_char) for s in all_spans if s.label_ == "DIRECTIVE"))
+        departments = sorted((s for s in all_spans if s.label_ == "DEPARTMENT"), key=lambda s: s.start_char)
         for k, spans in by_sentence.items():
             self._link_figures(doc, text, spans, directives, sentences[k][0])
-            self._link_directives(doc, text, spans, sentences[k])
+            self._link_directives(doc, text, spans, sentences[k], departments)
         if self.prune_unlinked:
             linked = {h for h, _, _ in docstate.relations(doc)}
             docstate.remove_spans(doc, [s for s in docstate.spans(doc, "INDICATOR")
@@ -237,7 +239,8 @@ class RelationLinker(RuleComponent):
         return "VALUE"
 
     # -- directive → department / deadline ----------------------------------------------------
-    def _link_directives(self, doc: Doc, text: str, spans: list[Span], sentence: tuple[int, int]) -> None:
+    def _link_directives(self, doc: Doc, text: str, spans: list[Span], sentence: tuple[int, int],
+                         all_departments: list[Span]) -> None:
         directives = [s for s in spans if s.label_ == "DIRECTIVE"]
         if not directives:
             return
@@ -251,19 +254,27 @@ class RelationLinker(RuleComponent):
             responsible = [d for d in inside if not _RECEIVE.search(text[max(0, d.start_char - 3):d.start_char])]
             if not responsible:
                 responsible = [d for d in addressees if d.end_char <= directive.start_char + 40]
-            responsible += self._noted_after(doc, text, directive)
+            responsible += self._noted_after(text, directive, all_departments)
             for dep in responsible:
                 docstate.add_relation(doc, directive, dep, "RESPONSIBLE")
             for deadline in deadlines:
                 if directive.start_char <= deadline.start_char and deadline.end_char <= directive.end_char:
                     docstate.add_relation(doc, directive, deadline, "DUE")
 
-    def _noted_after(self, doc: Doc, text: str, directive: Span) -> list[Span]:
+    @staticmethod
+    def _noted_after(text: str, directive: Span, departments: list[Span]) -> list[Span]:
         """Departments of a responsibility note right after the directive: （牵头单位：…）."""
         m = _RESPONSIBILITY_NOTE.match(text, directive.end_char)
         if m is None:
             return []
-        return [d for d in docstate.spans(doc, "DEPARTMENT") if m.start() <= d.start_char and d.end_char <= m.end()]
+        first = bisect_left([d.start_char for d in departments], m.start())
+        out = []
+        for dep in departments[first:]:
+            if dep.start_char >= m.end():
+                break
+            if dep.end_char <= m.end():
+                out.append(dep)
+        return out
 
 
 @Language.factory("govspeech_relations", default_config={"data_path": None, "prune_unlinked": True},
