@@ -30,7 +30,7 @@ from spacy.training import Example
 from spacy.util import registry
 
 from govspeech.corpus import read_gold
-from govspeech.training.convert import doc_from_record, original_text
+from govspeech.training.convert import doc_from_record, docbin_to_records, original_text
 
 Format = Literal["auto", "spec", "doccano", "label_studio", "docbin"]
 
@@ -68,17 +68,22 @@ def read_examples(nlp: Language, path: str | Path, *, format: Format = "auto", s
             return
 
 
-def load_records(path: Path, kind: str, splits: tuple[str, ...] = (), shared: Optional[Path] = None) -> list[dict[str, Any]]:
+def load_records(path: Path, kind: Format = "auto", splits: tuple[str, ...] = (),
+                 shared: Optional[Path] = None) -> list[dict[str, Any]]:
     """Gold records with their text, from any supported annotation format."""
+    kind = _format_of(path) if kind == "auto" else kind
     if kind == "spec":
         return [gold.record for gold in read_gold(path, shared=shared, splits=splits or None)]
-    # Imports of annotation tools live in govspeech.io.annotation (doccano, Label Studio).
-    from govspeech.io import annotation
+    if kind == "docbin":
+        records = list(docbin_to_records(path))
+    else:
+        # Imports of annotation tools live in govspeech.io.annotation (doccano, Label Studio).
+        from govspeech.io import annotation
 
-    readers = {"doccano": annotation.read_doccano, "label_studio": annotation.read_label_studio}
-    if kind not in readers:
-        raise ValueError(f"unknown annotation format {kind!r}; use spec, doccano, label_studio or docbin")
-    records = readers[kind](path)
+        readers = {"doccano": annotation.read_doccano, "label_studio": annotation.read_label_studio}
+        if kind not in readers:
+            raise ValueError(f"unknown annotation format {kind!r}; use spec, doccano, label_studio or docbin")
+        records = readers[kind](path)
     return [r for r in records if not splits or r.get("meta", {}).get("split") in splits]
 
 

@@ -19,7 +19,7 @@ from govspeech import docstate
 from govspeech.components.statistical.candidates import FILTER_LABELS
 from govspeech.components.statistical.span_filter import SpanFilter
 from govspeech.scoring import score_records
-from govspeech.training.corpus import Format, load_records
+from govspeech.training.corpus import load_records
 
 #: threshold grids searched on dev; 0 (never drop) and 1.1 (never add) leave the rules alone
 DROP_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
@@ -37,15 +37,10 @@ def train(config_path: str | Path, output_dir: str | Path, *, train_path: str | 
     best = Path(output_dir) / "model-best"
     if select:
         nlp = spacy.load(best)
-        dev_splits = tuple(nlp.config["corpora"]["dev"].get("splits", ()))
-        select_thresholds(nlp, load_records(Path(dev_path), _kind(nlp, dev_path), splits=dev_splits))
+        dev = nlp.config["corpora"]["dev"]  # the same documents spaCy chose the checkpoint on
+        select_thresholds(nlp, load_records(Path(dev_path), dev.get("format", "auto"), splits=tuple(dev.get("splits", ()))))
         nlp.to_disk(best)
     return best
-
-
-def _kind(nlp: Language, path: str | Path) -> str:
-    fmt: Format = nlp.config["corpora"]["dev"].get("format", "auto")
-    return fmt if fmt != "auto" else ("label_studio" if Path(path).suffix == ".json" else "spec")
 
 
 def select_thresholds(nlp: Language, records: Sequence[dict[str, Any]],
