@@ -63,3 +63,15 @@ def test_spans_live_in_a_normal_span_group(nlp):
     assert {"INDICATOR", "QUANTITY", "PERCENT", "RANKING", "DIRECTIVE", "DEPARTMENT", "DEADLINE"} <= labels
     quantity = next(s for s in doc.spans["govspeech"] if s.label_ == "QUANTITY")
     assert quantity._.attrs["masked"] is True
+
+
+def test_a_pipeline_saved_with_older_rule_data_still_loads(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "old")
+    data_file = tmp_path / "old" / "govspeech_relations" / "data.json"
+    import srsly
+
+    data = srsly.read_json(data_file)
+    del data["rules"]["generic_nouns"]  # a key that an older version did not have
+    srsly.write_json(data_file, data)
+    reloaded = spacy.load(tmp_path / "old")
+    assert doc_to_record(reloaded(TEXT)) == doc_to_record(nlp(TEXT))

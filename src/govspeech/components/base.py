@@ -66,14 +66,26 @@ class RuleComponent:
         srsly.write_json(path / self.filename, self.data)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "RuleComponent":
-        self.data = srsly.read_json(Path(path) / self.filename)
+        self.data = self.with_defaults(srsly.read_json(Path(path) / self.filename))
         self.compile()
         return self
+
+    @classmethod
+    def with_defaults(cls, saved: dict[str, Any]) -> dict[str, Any]:
+        """Saved data completed with keys that newer versions of the shipped data added.
+
+        A pipeline saved by an older govspeech keeps its own lexicons and patterns, but the
+        code may read settings that did not exist then; those come from the shipped data.
+        """
+        defaults = cls.default_data()
+        if isinstance(cls.resource, dict):
+            return {key: {**defaults.get(key, {}), **saved.get(key, {})} for key in {*defaults, *saved}}
+        return {**defaults, **saved}
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         return srsly.msgpack_dumps(self.data)
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "RuleComponent":
-        self.data = srsly.msgpack_loads(data)
+        self.data = self.with_defaults(srsly.msgpack_loads(data))
         self.compile()
         return self
