@@ -75,3 +75,11 @@ def test_a_pipeline_saved_with_older_rule_data_still_loads(nlp, tmp_path):
     srsly.write_json(data_file, data)
     reloaded = spacy.load(tmp_path / "old")
     assert doc_to_record(reloaded(TEXT)) == doc_to_record(nlp(TEXT))
+
+
+def test_parse_many_in_two_processes_matches_one():
+    texts = [TEXT, "社会消费品零售总额增长7.8%。", TEXT.replace("三", "五"), None, "排名全省第一。"] * 3
+    one = list(govspeech.parse_many(texts, n_process=1, batch_size=2))
+    two = list(govspeech.parse_many(texts, n_process=2, batch_size=2))
+    assert one == two
+    assert [type(r).__name__ for r in two[:5]] == ["Document", "Document", "Document", "ErrorRecord", "Document"]
