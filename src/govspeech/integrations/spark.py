@@ -80,8 +80,9 @@ def parse_udf(model: str | None = None, batch_size: int = 32):
         from govspeech.io import parse_texts
 
         nlp = govspeech.load(model)  # cached: once per Python worker, not per batch
-        structs = [record_to_struct(r) for r in parse_texts(list(texts), nlp=nlp, batch_size=batch_size,
-                                                             progress=False)]
+        # a null text arrives as None or NaN: make it None, so its error says "not NoneType"
+        texts = [text if isinstance(text, str) else None for text in texts]
+        structs = [record_to_struct(r) for r in parse_texts(texts, nlp=nlp, batch_size=batch_size, progress=False)]
         return pd.DataFrame(structs, columns=list(RESULT_FIELDS))
 
     # Spark picks the UDF kind (Series → DataFrame: a scalar UDF returning a struct) from the

@@ -10,6 +10,7 @@ at their place in the output; the documents after them are still parsed.
 from __future__ import annotations
 
 import itertools
+import os
 import sys
 from collections import deque
 from dataclasses import dataclass, field
@@ -69,7 +70,7 @@ def parse_files(inputs: Iterable[PathLike] | PathLike, *, nlp=None, n_process: i
     "format"}``; its ``text`` is the text read (extracted, for ``.docx``/``.html``).  Unreadable
     files come out as :class:`ErrorRecord` at their place.
     """
-    if isinstance(inputs, (str, bytes)) or hasattr(inputs, "__fspath__"):
+    if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     inputs = list(inputs)
     total = sum(1 for _ in iter_paths(inputs))
@@ -88,10 +89,9 @@ def _parse_items(items: Iterable[_Item], nlp, n_process: int, batch_size: int) -
 
     nlp = nlp or govspeech.load()
     items = iter(items)
-    # parse_many reads all of its input before it parses; feeding it chunks keeps memory flat
-    # on large corpora and bounds what a pipeline failure sends back to one-by-one parsing.
-    # Chunks are larger with worker processes, which are started anew for every chunk.
-    chunk_size = batch_size * max(n_process, 1) * 32
+    # Chunks bound what a pipeline failure sends back to one-by-one parsing.  They match the
+    # batches parse_many flushes at (64 * batch_size), so no extra worker pools are started.
+    chunk_size = 64 * batch_size
     while chunk := list(itertools.islice(items, chunk_size)):
         yield from _parse_chunk(chunk, nlp, n_process, batch_size)
 
@@ -115,9 +115,9 @@ def _parse_chunk(chunk: list[_Item], nlp, n_process: int, batch_size: int) -> It
             yield _parse_alone(pending.popleft(), nlp)
 
 
-def _failures_before(in_flight: deque[_Item]) -> Iterator[ErrorRecord]:
-    while in_flight and in_flight[0].failure is not None:
-        yield in_flight.popleft().failure
+def _failures_before(pending: deque[_Item]) -> Iterator[ErrorRecord]:
+    while pending and pending[0].failure is not None:
+        yield pending.popleft().failure
 
 
 def _parse_alone(item: _Item, nlp) -> Record:

@@ -14,12 +14,17 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from html.parser import HTMLParser
 from xml.etree import ElementTree
 
 from govspeech.errors import DecodeError
 
 DOCX_BODY = "word/document.xml"
+#: What a damaged or unusual zip archive raises (bad CRC or deflate stream, encryption,
+#: unsupported compression, truncation).
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, zlib.error, NotImplementedError, RuntimeError,
+               EOFError, ValueError)
 #: Refuse archives whose main part would unpack to more than this (a zip bomb, not a speech).
 MAX_DOCX_XML_BYTES = 512 * 1024 * 1024
 
@@ -34,7 +39,7 @@ def is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return DOCX_BODY in archive.namelist()
-    except zipfile.BadZipFile:
+    except _ZIP_ERRORS:
         return False
 
 
@@ -46,8 +51,8 @@ def docx_text(data: bytes, source: str = "<docx>") -> str:
             if info.file_size > MAX_DOCX_XML_BYTES:
                 raise DecodeError(f"{source}: {DOCX_BODY} unpacks to {info.file_size:,} bytes; refusing it")
             xml = archive.read(info)
-    except (zipfile.BadZipFile, KeyError) as exc:
-        raise DecodeError(f"{source}: not a Word .docx file ({exc})") from exc
+    except _ZIP_ERRORS as exc:
+        raise DecodeError(f"{source}: not a readable Word .docx file ({type(exc).__name__}: {exc})") from exc
     try:
         return "".join(_docx_pieces(xml))
     except ElementTree.ParseError as exc:
@@ -119,6 +124,8 @@ class _TextExtractor(HTMLParser):
         self._pre_depth = 0
 
     def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "body":
+            self._hidden.clear()  # <body> ends the <head>, even when </head> was left out
         if self._hidden or tag in _HIDDEN_TAGS:
             if tag in _HIDDEN_TAGS and tag not in _VOID_TAGS:
                 self._hidden.append(tag)

@@ -91,6 +91,8 @@ def iter_sources(inputs: Iterable[PathLike] | PathLike) -> Iterator[TextFile | E
             yield read_text(path)
         except GovspeechError as exc:
             yield ErrorRecord(id=path or item, error=type(exc).__name__, message=str(exc))
+        except Exception as exc:  # noqa: BLE001 - a file no reader expected must not stop the others
+            yield ErrorRecord(id=path, error=type(exc).__name__, message=f"{path}: cannot read ({exc!r})")
 
 
 def _walk(inputs: Iterable[PathLike] | PathLike) -> Iterator[tuple[str, str | None]]:

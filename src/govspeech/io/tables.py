@@ -63,16 +63,21 @@ SPAN_COLUMNS: tuple[Column, ...] = (
     *ATTRIBUTE_COLUMNS,
 )
 
-_ENDPOINT = ("id", "label", "text", "start", "end")
+_ENDPOINT = ("span_id", "label", "text", "start", "end")  # the span columns repeated for a relation's head
+
+
+def _endpoint(prefix: str, span_column: str) -> str:
+    """Name of a span column in the relations table: ``span_id`` → ``head_id``, ``value`` → ``tail_value``."""
+    return f"{prefix}_{span_column.removeprefix('span_')}"
+
+
 RELATION_COLUMNS: tuple[Column, ...] = (
     Column("doc_id", "string", "document id"),
     Column("relation_id", "int", "relation id, 1-based within the document"),
     Column("type", "string", "VALUE, INCREASE, DECREASE, SHARE, COMPLETION, TARGET, RANK, RESPONSIBLE or DUE"),
-    *(Column(f"head_{c.name.removeprefix('span_')}", c.type, f"head span: {c.description}")
-      for c in SPAN_COLUMNS if c.name.removeprefix("span_") in _ENDPOINT),
+    *(Column(_endpoint("head", c.name), c.type, f"head span: {c.description}") for c in SPAN_COLUMNS if c.name in _ENDPOINT),
     Column("head_canonical", "string", "the head's canonical name (INDICATOR); null for a DIRECTIVE"),
-    *(Column(f"tail_{c.name.removeprefix('span_')}", c.type, f"tail span: {c.description}")
-      for c in SPAN_COLUMNS[1:]),
+    *(Column(_endpoint("tail", c.name), c.type, f"tail span: {c.description}") for c in SPAN_COLUMNS[1:]),
 )
 
 DOCUMENT_COLUMNS: tuple[Column, ...] = (
@@ -119,9 +124,9 @@ def relation_rows(doc: Document) -> list[dict[str, Any]]:
     for relation in doc.relations:
         head, tail = by_id[relation.head], by_id[relation.tail]
         row = {"doc_id": doc.id, "relation_id": relation.id, "type": relation.type}
-        row.update((f"head_{key.removeprefix('span_')}", head[key]) for key in ("span_id", *_ENDPOINT[1:]))
+        row.update((_endpoint("head", key), head[key]) for key in _ENDPOINT)
         row["head_canonical"] = head["canonical"]
-        row.update((f"tail_{key.removeprefix('span_')}", value) for key, value in tail.items() if key != "doc_id")
+        row.update((_endpoint("tail", key), value) for key, value in tail.items() if key != "doc_id")
         rows.append(row)
     return rows
 
