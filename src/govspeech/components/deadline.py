@@ -39,15 +39,16 @@ class DeadlineRecognizer(RuleComponent):
         self.not_deadline = set(d["not_deadline"])
 
     def __call__(self, doc: Doc) -> Doc:
-        directives = [(s.start_char, s.end_char) for s in docstate.spans(doc, "DIRECTIVE")]
-        for m in self.pattern.finditer(docstate.text(doc)):
-            text = m.group(0)
-            if text in self.not_deadline:
+        text = docstate.text(doc)
+        spans = [(s.start_char, s.end_char) for s in docstate.spans(doc, "DIRECTIVE")]
+        directives = patterns.Occupancy(len(text), spans)
+        directive_starts = {start for start, _ in spans}
+        for m in self.pattern.finditer(text):
+            if m.group(0) in self.not_deadline:
                 continue
-            in_directive = any(s <= m.start() and m.end() <= e for s, e in directives)
-            opens_directive = any(s == m.start() for s, _ in directives)
-            text_after = docstate.text(doc)[m.end():m.end() + 1]
-            if opens_directive and text_after in ",，" and not m.group("before"):
+            in_directive = directives.covers(m.start(), m.end())
+            opens_directive = m.start() in directive_starts
+            if opens_directive and text[m.end():m.end() + 1] in (",", "，") and not m.group("before"):
                 continue  # 8月份，全省现场会在我区召开: the date of an event
             has_before = bool(m.group("before"))
             if m.group("event"):
