@@ -161,14 +161,15 @@ class DirectiveFacts(_Record):
 class Document(_Record):
     """The result of :func:`govspeech.parse` for one text."""
 
+    # ``text`` comes last so that a dump starts with what was found, not with the input
     id: Optional[str] = None
-    text: str = Field(description="the original input, unchanged")
     spans: list[SpanRecord] = []
     relations: list[Relation] = []
     flags: list[Flag] = []
     indicators: list[IndicatorFacts] = []
     directives: list[DirectiveFacts] = []
     meta: dict[str, Any] = {}
+    text: str = Field(description="the original input, unchanged")
 
     def spans_by_label(self, label: Label) -> list[SpanRecord]:
         return [s for s in self.spans if s.label == label]
