@@ -41,7 +41,6 @@ class IndicatorRecognizer(RuleComponent):
         self.inner_cut = patterns.compile(patterns.words(rules["inner_cut"]))
         self.verb_only = set(rules["verb_only_names"])
         self.verb_only_after = patterns.compile(f"(?:{patterns.words(rules['verb_only_if_after'])})$")
-        self.counters = set(rules["counters_before_noun"])
         self.generic = patterns.compile(patterns.words(rules["generic_nouns"]))
         self.noun_after_stop = patterns.compile(patterns.words(rules["noun_after_stop"]))
         self.task_noun = patterns.compile(patterns.words(rules["task_nouns"]) + "$")
@@ -57,10 +56,9 @@ class IndicatorRecognizer(RuleComponent):
         figures = sorted(labels)
         fig_ends = sorted(e for _, e in figures)
         taken = patterns.Occupancy(len(text), figures)
-        indicator_ends: list[int] = []
         # lexicon names are known before the figures are read (for the attribute-word rule)
-        for m in self.aliases.finditer(text):
-            insort(indicator_ends, m.end())
+        lexicon_names = list(self.aliases.finditer(text))
+        indicator_ends = sorted(m.end() for m in lexicon_names)
 
         def add(start: int, end: int) -> None:
             if taken.overlaps(start, end):
@@ -82,7 +80,7 @@ class IndicatorRecognizer(RuleComponent):
             elif found is not None:
                 add(*found)
         # lexicon names elsewhere (社会消费品零售总额…，增长7.8%), widened to their noun phrase
-        for m in self.aliases.finditer(text):
+        for m in lexicon_names:
             found = self._phrase_ending_at(text, m.end(), fig_ends)
             start = found[0] if found and found[0] <= m.start() else m.start()
             add(start, m.end())

@@ -38,12 +38,12 @@ _ADDRESSEE_AFTER = patterns.compile(r"^(?:、|和|及|,|，|要|必须|务必|�
 _RESPONSIBILITY_NOTE = patterns.compile(r"[。;；]?\s*[(（](?:[^()（）\n]{0,6}(?:单位|部门|责任|牵头|负责)[^()（）\n]*)[)）]")
 # a figure followed by 的 or straight by a noun sizes that noun (500万元以上的项目, 700万吨露天煤矿)
 _MODIFIER_AFTER = patterns.compile(r"^(?:以上|以下|左右)?(?:的|\p{Han})")
-# …unless the characters after it go on with a change or a level (从A提高到B, 5万家增加到…)
+# …unless what follows is punctuation, or goes on with a change or a level (从A提高到B, 5万家增加到…)
 _CONTINUES_WITH_CUE = patterns.compile(
-    r"^(?:以上|左右|上下)?(?:提高|增加|增长|上升|提升|扩大|下降|减少|降低|回落|缩小|跃升|跃居|突破|达到|到|至|和|及|与|同比|比上年|分别|占|的增速|的目标|的任务|多)")
+    r"^(?:以上|左右|上下)?(?:提高|增加|增长|上升|提升|扩大|下降|减少|降低|回落|缩小|跃升|跃居|突破|达到|到|至|和|及|与|同比|比上年|分别|占|的增速|的目标|的任务|多"
+    r"|以上|左右|,|，|;|；|。|、|\)|）)")
 _TASK_NOUN = patterns.compile(r"任务|目标|计划")
 _SMALL_CHINESE_COUNT = patterns.compile(r"^[一二两三四五六七八九十]+[个项条件家大]")
-_CUE_OK_AFTER = patterns.compile(r"^(?:以上|左右|同比|比上年|增长|下降|,|，|;|；|。|、|和|及|\)|）|的增速|的目标|的任务|多)")
 
 
 class RelationLinker(RuleComponent):
@@ -188,7 +188,7 @@ class RelationLinker(RuleComponent):
 
     def _is_modifier(self, text: str, fig: Span) -> bool:
         after = text[fig.end_char:fig.end_char + 4]
-        if fig.label_ == "RANKING" or _CUE_OK_AFTER.match(after) or _CONTINUES_WITH_CUE.match(after):
+        if fig.label_ == "RANKING" or _CONTINUES_WITH_CUE.match(after):
             return False
         # 讲四个方面, 推进五个着力: a small count in Chinese numerals structures the text
         return bool(_MODIFIER_AFTER.match(after)) or bool(_SMALL_CHINESE_COUNT.match(fig.text))
