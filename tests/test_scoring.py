@@ -56,3 +56,22 @@ def test_table_prints_every_label():
     table = format_table(score_records([(GOLD, GOLD)]))
     for label in ("INDICATOR", "QUANTITY", "PERCENT", "RANKING", "DIRECTIVE", "DEPARTMENT", "DEADLINE", "ALL"):
         assert label in table
+
+
+def test_error_report_names_misses_false_alarms_and_boundaries():
+    from govspeech.evaluate import error_report
+
+    text = "全区生产总值增长6.5%，区财政局要在10月底前完成。"
+    gold = {"entities": [ent(1, "INDICATOR", 2, 6), ent(2, "PERCENT", 8, 12),
+                         ent(3, "DEPARTMENT", 13, 17), ent(4, "DEADLINE", 19, 24)],
+            "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "INCREASE"}]}
+    pred = {"entities": [ent(1, "INDICATOR", 0, 6), ent(2, "PERCENT", 8, 12), ent(5, "DEPARTMENT", 13, 16),
+                         ent(6, "QUANTITY", 19, 21)],
+            "relations": []}
+    lines = error_report(text, gold, pred, doc_id="d")
+    kinds = {(line.split("\t")[1], line.split("\t")[2]) for line in lines}
+    assert ("INDICATOR", "BOUNDS") in kinds and ("DEPARTMENT", "BOUNDS") in kinds
+    assert ("DEADLINE", "MISS") in kinds and ("QUANTITY", "FALSE") in kinds
+    assert ("INCREASE", "MISS-REL") in kinds
+    assert not any("\tPERCENT\t" in line for line in lines)
+    assert "【10月底前】" in next(line for line in lines if "\tDEADLINE\t" in line)

@@ -84,7 +84,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from govspeech.scoring import format_table
 
     splits = tuple(args.split) if args.split else None
-    scores = evaluate(args.gold, model=args.model, splits=splits)
+    errors: list[str] | None = [] if args.errors else None
+    scores = evaluate(args.gold, model=args.model, splits=splits, errors=errors)
+    if errors is not None:
+        Path(args.errors).write_text("".join(line + "\n" for line in errors), encoding="utf-8")
     print(f"{scores['documents']} documents: {', '.join(scores['document_ids'])}")
     print(format_table(scores))
     if args.json:
@@ -157,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--model", default=None)
     e.add_argument("--split", action="append", help="only documents of this split (repeatable)")
     e.add_argument("--json", help="also write the scores as JSON here")
+    e.add_argument("--errors", help="also write every miss, false alarm and boundary error (TSV, with context) here")
     e.set_defaults(func=cmd_evaluate)
     t = sub.add_parser("train", help="train the statistical components from a config (spaCy), thresholds chosen on dev")
     t.add_argument("config", help="training config, e.g. configs/span_filter.cfg")
