@@ -57,23 +57,34 @@ def select_thresholds(nlp: Language, records: Sequence[dict[str, Any]],
                 doc = nlp(record["text"])
                 [(cands, probs)] = pipe.predict([doc])
                 pairs.append((record, doc, cands, probs))
-        choice = {}
-        for label in pipe.labels:
-            best = None
-            for drop in drop_grid:
-                for add in add_grid if label == "DIRECTIVE" else (1.1,):
-                    f = _label_f1(pairs, label, drop, add)
-                    changes = (drop > 0) + (add <= 1)
-                    if best is None or (f, -changes) > (best[0], -best[3]):
-                        best = (f, drop, add, changes)
-            choice[label] = {"f": best[0], "drop_below": best[1], "add_from": best[2]}
-            pipe.cfg["drop_below"][label] = round(best[1], 3)
-            pipe.cfg["add_from"][label] = round(best[2], 3)
+        choice = choose_thresholds(pairs, pipe.labels, drop_grid, add_grid)
+        for label, best in choice.items():
+            pipe.cfg["drop_below"][label] = best["drop_below"]
+            pipe.cfg["add_from"][label] = best["add_from"]
         chosen[name] = choice
     return chosen
 
 
-def _label_f1(pairs: list, label: str, drop: float, add: float) -> float:
+def choose_thresholds(pairs: list, labels: Iterable[str], drop_grid: Iterable[float] = DROP_GRID,
+                      add_grid: Iterable[float] = ADD_GRID) -> dict[str, dict[str, float]]:
+    """Per label, the grid thresholds with the best overlap F1 over ``pairs`` — (gold record,
+    rule-annotated Doc, candidates, probabilities) — ties going to the smaller change to the
+    rules: ``{label: {"f", "drop_below", "add_from"}}``."""
+    drop_grid, add_grid = tuple(drop_grid), tuple(add_grid)
+    choice = {}
+    for label in labels:
+        best = None
+        for drop in drop_grid:
+            for add in add_grid if label == "DIRECTIVE" else (1.1,):
+                f = label_f1(pairs, label, drop, add)
+                changes = (drop > 0) + (add <= 1)
+                if best is None or (f, -changes) > (best[0], -best[3]):
+                    best = (f, drop, add, changes)
+        choice[label] = {"f": best[0], "drop_below": round(best[1], 3), "add_from": round(best[2], 3)}
+    return choice
+
+
+def label_f1(pairs: list, label: str, drop: float, add: float) -> float:
     """Overlap F1 of ``label`` when the filter drops/adds with these thresholds."""
     index = FILTER_LABELS.index(label)
     scored = []
@@ -98,4 +109,4 @@ def rules_only(nlp: Language) -> list[str]:
     return [name for name, pipe in nlp.pipeline if isinstance(pipe, SpanFilter)]
 
 
-__all__ = ["train", "select_thresholds", "rules_only"]
+__all__ = ["train", "select_thresholds", "choose_thresholds", "label_f1", "rules_only"]
