@@ -70,3 +70,33 @@ def test_percent_ranges_and_approximations():
 def test_change_from_one_percent_to_another_is_not_a_range():
     doc = govspeech.parse("常住人口城镇化率从72%提升到76%左右。")
     assert spans_of(doc, "PERCENT") == ["72%", "76%左右"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a move to a new position: the new ordinal is its own span
+    ("规上工业企业营收从全国第12位跃升至第5位。", [("全国第12位", 12, False, "全国"), ("第5位", 5, False, None)]),
+    ("综合排名由第8位上升到第3位。", [("第8位", 8, False, None), ("第3位", 3, False, None)]),
+    # a ranking without a verb, 第N名
+    ("在全省营商环境评价中获得第一名。", [("第一名", 1, False, None)]),
+    # N强 and 前N强
+    ("经开区跻身全国50强，地区生产总值稳居全国前十强。",
+     [("跻身全国50强", 50, True, "全国"), ("稳居全国前十强", 10, True, "全国")]),
+    ("经济总量跻身全球城市前五位。", [("跻身全球城市前五位", 5, True, "全球")]),
+    ("增速居全省12个旗市区第2位。", [("居全省12个旗市区第2位", 2, False, "全省")]),
+])
+def test_rankings(sentence, expected):
+    doc = govspeech.parse(sentence)
+    got = [(s.text, s.attrs.position, s.attrs.top, s.attrs.scope) for s in doc.spans_by_label("RANKING")]
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "区域创新能力稳居全国第一方阵，进入全国第二梯队。",   # tiers, not positions
+    "陇南入列全国第一批美丽城市先行区，跻身第二轮试点。",  # batches
+    "做强全省第三极，各项工作位居全市前列。",             # a name; no position
+    "ESI全球排名前1%的学科数量增长两倍。",                # a share, not a position
+    "上榜世界500强企业增至18家。",                         # a kind of firm
+    "全省前三季度地区生产总值增长5%。",                    # a period
+])
+def test_not_rankings(sentence):
+    assert spans_of(govspeech.parse(sentence), "RANKING") == []
