@@ -16,8 +16,13 @@ def chinese_to_number(text: str) -> float | None:
     """
     if not text:
         return None
-    if all(ch in _DIGITS for ch in text) and len(text) > 1:  # digit by digit: 二〇二三
-        return float("".join(str(_DIGITS[ch]) for ch in text))
+    if all(ch in _DIGITS for ch in text):
+        if len(text) > 1:  # digit by digit: 二〇二三 (a year); 三四, 一二三 are approximations and lists
+            if "〇" not in text and "零" not in text:
+                return None
+            return float("".join(str(_DIGITS[ch]) for ch in text))
+        if text in ("零", "〇"):
+            return 0.0
     total = section = 0
     digit: int | None = None
     for ch in text:

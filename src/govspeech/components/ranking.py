@@ -26,45 +26,69 @@ class RankingRecognizer(RuleComponent):
         d = self.data
         verbs, scopes, fields = patterns.words(d["verbs"]), patterns.words(d["scopes"]), patterns.words(d["fields"])
         suffix = patterns.words(d["ordinal_suffix"])
-        scope = f"(?P<scope>{scopes})(?:(?P<of>[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)个?(?:{fields}))?(?:中|里|内)?"
+        # an ordinal that is a tier, a batch or part of a name: 第一方阵, 第二批, 全省第三极, 前1%
+        stop = (f"(?![0-9*.{CHINESE_NUMERAL_CHARS}])"
+                f"(?!{patterns.words(d.get('not_after_ordinal', [])) or '(?!)'})")
+        scope = (f"(?P<scope>{scopes})(?:(?:(?P<of>[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)个?)?(?:{fields}))?"
+                 f"(?:中|里|内)?")
         rank = (f"(?:第(?P<pos>{_ORDINAL})(?:{suffix})?|前(?P<top>{_ORDINAL})(?:{suffix})?|(?P<bare>[0-9]+)位"
+                f"|(?P<strongn>[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)强(?![\\p{{Han}}”])"
                 f"|(?P<first>{patterns.words(d['first_words'])}))")
-        # verb + scope + rank | scope + verb + rank | verb + rank
-        # verb + scope + rank | scope + verb + rank | verb + rank | scope + 第N (增速全国第一)
+        moves = patterns.words(d.get("moves", [])) or "(?!)"
+        strong_scopes = patterns.words(d.get("strong_scopes", [])) or "(?!)"
+        # verb + scope + rank | scope + verb + rank | verb + rank | scope + 第N / 前N (增速全国第一)
+        # | scope + peers + N强 (全国文化企业30强; not 世界500强企业, a kind of firm) | 第N名 | a move to a position (跃升至第7位, 从第8位)
         self.ranking = patterns.compile(
-            f"(?:(?:{verbs}){scope}(?:{verbs})?|{scope}(?:{verbs})|(?:{verbs})){rank}"
-            f"|(?P<scope2>{scopes})第(?P<pos2>{_ORDINAL})(?:{suffix})?(?![次届批个轮期项条家件号0-9零一二三四五六七八九十])")
+            f"(?:(?:(?:{verbs}){scope}(?:{verbs})?|{scope}(?:{verbs})|(?:{verbs})){rank}"
+            f"|(?P<scope2>{scopes})(?:第(?P<pos2>{_ORDINAL})|前(?P<top2>{_ORDINAL}))(?:{suffix})?"
+            f"|(?P<scope3>{strong_scopes})\\p{{Han}}{{0,8}}?(?P<strong3>[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)强(?![\\p{{Han}}”])"
+            f"|(?<!第)第(?P<pos3>{_ORDINAL})名"
+            f"|(?:(?:{moves})|(?<=[由从]))(?P<moved>第(?P<pos4>{_ORDINAL})(?:位|名)))"
+            f"{stop}")
         self.first_words = d["first_words"]
-        # continuation of a ranking list: 分别排名第三和第四 / 第三、第四
-        self.continuation = patterns.compile(f"^(?:和|、|,|及|与)(?:分别)?(?:{verbs})?第(?P<pos>{_ORDINAL})(?:{suffix})?")
+        # continuation of a ranking list: 分别排名第三和第四 / 第三、第四 / 从第12位跃升至第5位
+        self.continuation = patterns.compile(
+            f"^(?:(?:和|、|,|，|及|与)(?:分别)?(?:{verbs})?|(?:双双|均|再)?(?:{moves}))"
+            f"第(?P<pos>{_ORDINAL})(?:{suffix})?{stop}")
 
     def __call__(self, doc: Doc) -> Doc:
         text = docstate.text(doc)
+        last_end = 0
         for m in self.ranking.finditer(text):
             attrs = self._attrs(m)
-            if attrs is None:
+            if attrs is None or m.start() < last_end:
                 continue
-            docstate.add_span(doc, m.start(), m.end(), "RANKING", attrs)
+            start = m.start("moved") if m.group("moved") else m.start()
+            docstate.add_span(doc, start, m.end(), "RANKING", attrs)
             end = m.end()
             while (cont := self.continuation.match(text[end:end + 12])) is not None:
                 start = end + cont.start("pos") - 1  # include 第
                 end = end + cont.end()
                 docstate.add_span(doc, start, end, "RANKING",
                                   {"position": read_int(cont.group("pos")), "top": False,
-                                   "scope": attrs["scope"], "of": attrs["of"]})
+                                   "scope": None if cont.group(0)[0] not in "和、,，及与" else attrs["scope"],
+                                   "of": attrs["of"]})
+            last_end = end
         return doc
 
     def _attrs(self, m: re.Match) -> dict | None:
+        strong = m.group("strongn") or m.group("strong3")
         if m.group("first"):
             position, top = self.first_words[m.group("first")], False
             if position is None:
                 return None
-        elif m.group("top"):
-            position, top = read_int(m.group("top")), True
+        elif m.group("top") or m.group("top2"):
+            position, top = read_int(m.group("top") or m.group("top2")), True
+        elif strong:
+            position, top = read_int(strong), True
         else:
-            position, top = read_int(m.group("pos") or m.group("bare") or m.group("pos2")), False
+            position, top = read_int(m.group("pos") or m.group("bare") or m.group("pos2") or m.group("pos3")
+                                     or m.group("pos4")), False
+        if position is None:
+            return None
         of = read_int(m.group("of")) if m.group("of") else None
-        return {"position": position, "top": top, "scope": m.group("scope") or m.group("scope2"), "of": of}
+        return {"position": position, "top": top, "scope": m.group("scope") or m.group("scope2") or m.group("scope3"),
+                "of": of}
 
 
 @Language.factory("govspeech_ranking", default_config={"data_path": None},
