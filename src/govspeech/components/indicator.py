@@ -37,7 +37,10 @@ class IndicatorRecognizer(RuleComponent):
         self.alias_suffix = patterns.compile(patterns.words(self.canonical) + "$")
         self.left_strip = patterns.compile(
             f"^(?:{patterns.words(lex['scope_prefixes'] + lex['period_words'] + rules['verb_prefixes'] + rules['lead_strip'])})+")
-        self.trailing_cue = patterns.compile(f"(?:{patterns.words(rules['trailing_cues'] + rules['increase'] + rules['decrease'] + rules['share'])})+$")
+        self.trailing_cue = patterns.compile(f"(?:{patterns.words(rules['trailing_cues'] + rules['level_after_change'] + rules['increase'] + rules['decrease'] + rules['share'])})+$")
+        # 规模以上工业增加值增速达到16.1%: the growth word after a lexicon name is the cue, not the name
+        self.attribute_suffix = patterns.compile(
+            f"({patterns.words(self.canonical)})(?:{patterns.words(rules['growth_attribute_words'])})")
         self.inner_cut = patterns.compile(patterns.words(rules["inner_cut"]))
         self.verb_only = set(rules["verb_only_names"])
         self.verb_only_after = patterns.compile(f"(?:{patterns.words(rules['verb_only_if_after'])})$")
@@ -122,10 +125,15 @@ class IndicatorRecognizer(RuleComponent):
             pass
         offset = inner.end() if inner is not None else 0
         strip = self.left_strip.match(phrase, offset)
+        if strip is not None and strip.end() > protected:  # 建成保障性住房: 保障 belongs to the name
+            strip = self.left_strip.match(phrase[:protected], offset)
         lead = phrase[:strip.end()] if strip else phrase[:offset]
         if strip:
             offset = strip.end()
         name = phrase[offset:]
+        suffix = self.attribute_suffix.fullmatch(name)
+        if suffix is not None:
+            name = suffix.group(1)
         if name in self.verb_only and self.verb_only_after.search(lead):
             return None  # 计划投资3亿元: 投资 is the verb
         if self.verb_end.search(name):
