@@ -14,7 +14,7 @@ The same function backs ``govspeech evaluate``, the registered spaCy scorer and 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any, Iterable
 
 from spacy.util import registry
@@ -116,20 +116,22 @@ def score_records(pairs: Iterable[tuple[dict, dict]], labels: Iterable[str] = LA
         g_rels = {(g_index[r["from_id"]], g_index[r["to_id"]], r["type"]) for r in gold.get("relations", [])
                   if r["from_id"] in g_index and r["to_id"] in g_index}
         p_rels = set()
-        unmatched = 0
+        # a predicted relation with an end that matches no gold span is a false positive of
+        # its type too, so the per-type rows add up to the ALL row
+        unmatched: Counter[str] = Counter()
         for r in pred.get("relations", []):
             if r["from_id"] not in p_index or r["to_id"] not in p_index:
                 continue
             h, t = matched.get(p_index[r["from_id"]]), matched.get(p_index[r["to_id"]])
             if h is None or t is None:
-                unmatched += 1
+                unmatched[r["type"]] += 1
             else:
                 p_rels.add((h, t, r["type"]))
-        for rtype in {r[2] for r in g_rels | p_rels}:
+        for rtype in {r[2] for r in g_rels | p_rels} | set(unmatched):
             g_t = {r for r in g_rels if r[2] == rtype}
             p_t = {r for r in p_rels if r[2] == rtype}
-            rel_counts[rtype].add(len(g_t & p_t), len(p_t), len(g_t))
-        rel_all.add(len(g_rels & p_rels), len(p_rels) + unmatched, len(g_rels))
+            rel_counts[rtype].add(len(g_t & p_t), len(p_t) + unmatched[rtype], len(g_t))
+        rel_all.add(len(g_rels & p_rels), len(p_rels) + sum(unmatched.values()), len(g_rels))
 
     def micro(table: dict[str, _Counts]) -> dict[str, float]:
         total = _Counts()
