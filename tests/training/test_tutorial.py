@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+import govspeech
+
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = ROOT / "docs" / "training.md"
 
@@ -35,9 +37,12 @@ def test_tutorial_runs(monkeypatch, capsys):
     assert (model / "govspeech_span_filter" / "model").exists()
     out = capsys.readouterr().out
     assert "DIRECTIVE" in out and "govspeech_span_filter" in out
-    # the shipped filter loads through the config's [initialize] block, with its thresholds
-    shipped = namespace["with_filter"].get_pipe("govspeech_span_filter")
-    assert shipped.cfg["add_from"].get("DIRECTIVE", 1.1) <= 1
+    # the rules-alone pipeline of the docs really leaves the filter out, and the default one has
+    # the shipped filter, loaded through the config's [initialize] block with its thresholds
+    assert "govspeech_span_filter" not in namespace["rules"].pipe_names
+    shipped = govspeech.load().get_pipe("govspeech_span_filter")
+    assert set(shipped.cfg["drop_below"]) == {"DIRECTIVE", "INDICATOR", "DEPARTMENT"}
+    assert any(0 < t <= 1 for t in shipped.cfg["drop_below"].values())
     # the trained pipeline loads both ways and keeps its selected thresholds
     nlp = namespace["nlp"]
     assert nlp.get_pipe("govspeech_span_filter").cfg["drop_below"].keys() <= {"DIRECTIVE", "INDICATOR", "DEPARTMENT"}
