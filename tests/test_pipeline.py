@@ -1,6 +1,7 @@
 """The spaCy side: config-built pipeline, factories, DocBin and multiprocessing round trips."""
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import DocBin
 
@@ -13,13 +14,14 @@ TEXT = "上半年，全區(qū)生产总值达到**亿元，同比增长6.5%，�
 
 def test_pipeline_is_built_from_the_shipped_config(nlp):
     assert nlp.pipe_names == ["govspeech_ranking", "govspeech_numbers", "govspeech_directive", "govspeech_deadline",
-                              "govspeech_department", "govspeech_indicator", "govspeech_relations"]
+                              "govspeech_department", "govspeech_indicator", "govspeech_relations",
+                              "govspeech_span_filter"]
     assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "govspeech.Tokenizer.v1"
 
 
 def test_factories_are_registered_with_spacy():
     for name in ("govspeech_numbers", "govspeech_ranking", "govspeech_directive", "govspeech_deadline",
-                 "govspeech_department", "govspeech_indicator", "govspeech_relations"):
+                 "govspeech_department", "govspeech_indicator", "govspeech_relations", "govspeech_span_filter"):
         assert spacy.registry.has("factories", name) or name in spacy.language.Language.factories
 
 
@@ -48,6 +50,7 @@ def test_to_disk_and_load_with_spacy_and_govspeech(nlp, tmp_path):
 
 def test_component_data_travels_with_the_pipeline(tmp_path):
     nlp = spacy.util.load_model_from_config(govspeech.pipeline.default_config(), auto_fill=True)
+    nlp.initialize()
     numbers = nlp.get_pipe("govspeech_numbers")
     numbers.data["units"]["瓶"] = "瓶"
     numbers.compile()
@@ -55,6 +58,12 @@ def test_component_data_travels_with_the_pipeline(tmp_path):
     nlp.to_disk(tmp_path / "custom")
     reloaded = spacy.load(tmp_path / "custom")
     assert [s.text for s in docstate.spans(reloaded("售出300瓶。"), "QUANTITY")] == ["300瓶"]
+
+
+def test_an_uninitialised_span_filter_says_how_to_get_weights():
+    nlp = spacy.util.load_model_from_config(govspeech.pipeline.default_config(), auto_fill=True)
+    with pytest.raises(ValueError, match="initialize"):
+        nlp(TEXT)
 
 
 def test_spans_live_in_a_normal_span_group(nlp):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 from typing import Any, Iterable, Iterator
 
+from govspeech import docstate
 from govspeech.chunking import DEFAULT_CHUNK_CHARS, chunk_bounds
 from govspeech.errors import DocumentTooLargeError, GovspeechError, InputTypeError
 from govspeech.pipeline import load
@@ -45,9 +46,17 @@ def parse(text: str, *, doc_id: str | None = None, nlp=None, max_chars: int = MA
     if len(text) <= chunk_chars:
         return doc_to_record(nlp(text), doc_id=doc_id)
     bounds = chunk_bounds(text, chunk_chars)
+    report = docstate.is_report(text)
     pieces = [(start, doc_to_record(doc)) for (start, _), doc in
-              zip(bounds, nlp.pipe(text[s:e] for s, e in bounds))]
+              zip(bounds, nlp.pipe(_piece(nlp, text, s, e, report) for s, e in bounds))]
     return merge_documents(text, pieces, doc_id=doc_id)
+
+
+def _piece(nlp, text: str, start: int, end: int, report: bool):
+    """The tokenised piece ``text[start:end]``, told where it sits in the whole ``text``."""
+    doc = nlp.make_doc(text[start:end])
+    docstate.set_document(doc, start, len(text), report)
+    return doc
 
 
 def parse_many(texts: Iterable[str] | Iterable[tuple[str, Any]], *, nlp=None, n_process: int = 1,

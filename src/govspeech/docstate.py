@@ -13,7 +13,7 @@ them back to the original text.
 from __future__ import annotations
 
 import weakref
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -45,17 +45,58 @@ def span_key(label: str, start: int, end: int) -> str:
     return f"{label}:{start}:{end}"
 
 
+class SpanRef(NamedTuple):
+    """A span by label and clean offsets, read from the attribute table: what components need
+    to link and prune, without building a spaCy ``Span`` (several times dearer) per span."""
+
+    label_: str
+    start_char: int
+    end_char: int
+
+
 def set_state(doc: Doc, norm: NormalizedText | None, text: str | None = None) -> None:
     doc._.govspeech = {"norm": norm.to_dict() if norm is not None else None, "attrs": {}, "relations": []}
+    _transient(doc)["state"] = doc._.govspeech
     if text is not None:
         _cache_text(doc, text)
 
 
 # Per-Doc working memory that must never be serialised (it is rebuilt on demand): the text
 # (``Doc.text`` rebuilds the string from every token on each access, and components read it
-# often) and the set of relations already added (so adding one is O(1)).  Keyed weakly, so
+# often), the state dict (an extension attribute costs microseconds per read, and components
+# read it thousands of times; so the dict is only ever mutated, never reassigned, after
+# set_state) and the set of relations already added (so adding one is O(1)).  Keyed weakly, so
 # it goes away with the Doc and never travels through DocBin or multiprocessing.
 _TRANSIENT: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
+
+
+def set_document(doc: Doc, offset: int, length: int, report: bool) -> None:
+    """Record that ``doc`` is the piece at original ``offset`` of a longer document.
+
+    Components whose decisions depend on the whole document (the span filter's position and
+    genre features) read :func:`document`, so a text parsed in pieces gets the same spans as
+    the text parsed whole.  ``report`` is :func:`is_report` of the whole original text.
+    """
+    state(doc)["document"] = {"offset": offset, "length": length, "report": report}
+
+
+def document(doc: Doc) -> dict:
+    """``{"offset", "length", "report"}`` of the document ``doc`` belongs to (in original
+    characters); for a doc that is a whole document, computed from its own original text."""
+    st = state(doc)
+    if "document" not in st:
+        norm = normalized(doc)
+        original = norm.original if norm is not None else text(doc)
+        st["document"] = {"offset": 0, "length": len(original), "report": is_report(original)}
+    return st["document"]
+
+
+#: Cues that a text is a work report read to a congress rather than a speech at a meeting.
+REPORT_CUES = ("各位代表", "政府工作报告", "政府工作報告")
+
+
+def is_report(original: str) -> bool:
+    return any(cue in original for cue in REPORT_CUES)
 
 
 def _transient(doc: Doc) -> dict:
@@ -79,9 +120,15 @@ def text(doc: Doc) -> str:
 
 def state(doc: Doc) -> dict:
     """The govspeech dict of ``doc``, created empty for docs made outside the govspeech tokenizer."""
-    if doc._.govspeech is None:
-        set_state(doc, None)
-    return doc._.govspeech
+    cache = _transient(doc)
+    st = cache.get("state")
+    if st is None:
+        st = doc._.govspeech
+        if st is None:
+            set_state(doc, None)
+            st = doc._.govspeech
+        cache["state"] = st
+    return st
 
 
 def normalized(doc: Doc) -> NormalizedText | None:
@@ -93,6 +140,17 @@ def normalized(doc: Doc) -> NormalizedText | None:
 def spans(doc: Doc, label: str | None = None) -> list[Span]:
     group = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
     return [s for s in group if label is None or s.label_ == label]
+
+
+def refs(doc: Doc, label: str | None = None) -> list[SpanRef]:
+    """The govspeech spans of ``doc`` (of ``label``) as :class:`SpanRef` s, in insertion order."""
+    prefix = None if label is None else label + ":"
+    out = []
+    for key in state(doc)["attrs"]:
+        if prefix is None or key.startswith(prefix):
+            name, start, end = key.split(":")
+            out.append(SpanRef(name, int(start), int(end)))
+    return out
 
 
 def add_span(doc: Doc, start: int, end: int, label: str, attrs: dict[str, Any] | None = None) -> Span | None:
@@ -113,16 +171,22 @@ def add_span(doc: Doc, start: int, end: int, label: str, attrs: dict[str, Any] |
     return span
 
 
-def remove_spans(doc: Doc, doomed: list[Span]) -> None:
-    """Drop spans (and their attributes and relations) from the govspeech group."""
+def remove_spans(doc: Doc, doomed: list) -> None:
+    """Drop spans (``Span`` s or :class:`SpanRef` s) with their attributes and relations."""
     if not doomed or SPAN_KEY not in doc.spans:
         return
     keys = {span_key(s.label_, s.start_char, s.end_char) for s in doomed}
     st = state(doc)
-    doc.spans[SPAN_KEY] = [s for s in doc.spans[SPAN_KEY] if span_key(s.label_, s.start_char, s.end_char) not in keys]
+    # (SpanGroup.__delitem__ would spare building a Span per survivor, but it corrupts memory
+    # in spaCy 3.8: "free(): invalid pointer" after the second deletion)
+    doc.spans[SPAN_KEY] = [s for s in doc.spans[SPAN_KEY] if _key_of(s) not in keys]
     for key in keys:
         st["attrs"].pop(key, None)
     st["relations"] = [r for r in st["relations"] if r[0] not in keys and r[1] not in keys]
+
+
+def _key_of(span: Span) -> str:
+    return span_key(span.label_, span.start_char, span.end_char)
 
 
 def add_relation(doc: Doc, head: Span, tail: Span, rel_type: str) -> None:

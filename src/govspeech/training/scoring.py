@@ -42,4 +42,4 @@ def _share_offset_map(eg: Example) -> None:
     if reference["norm"] is None or eg.predicted.text != eg.reference.text:
         return
     if predicted["norm"] is None or predicted["norm"]["original"] != reference["norm"]["original"]:
-        eg.predicted._.govspeech = {**predicted, "norm": reference["norm"]}
+        predicted["norm"] = reference["norm"]

@@ -39,8 +39,6 @@ CONTEXT_SLOTS = ("proposed", "length", "position", "previous_proposed", "next_pr
 # for a keep/add decision that the rule spans already cover).
 _UNIT = patterns.compile(r"[^。!?！？;；\n]+")
 _LEADING_JUNK = " \t\u3000)）”\"】》"
-# cues that a text is a work report read to a congress rather than a speech at a meeting
-_REPORT_CUES = ("各位代表", "政府工作报告")
 _LENGTH_BUCKETS = np.array([2, 3, 4, 5, 7, 11, 21, 41, 81])
 _MIN_UNIT_HAN = 4
 _HAN = patterns.compile(r"\p{Han}")
@@ -106,9 +104,12 @@ class CandidateGenerator:
         context = np.zeros((len(table), len(CONTEXT_SLOTS)), dtype=np.int64)
         context[:, 0] = proposed
         context[:, 1] = np.searchsorted(_LENGTH_BUCKETS, ends - starts, side="right")
-        context[:, 2] = starts * 10 // len(text)
+        # document-level slots come from docstate.document, so a piece of a long text (parse()
+        # cuts texts over chunk_chars) is judged as it would be inside the whole text
+        whole = docstate.document(doc)
+        context[:, 2] = (whole["offset"] + _original_offsets(doc, starts)) * 10 // max(whole["length"], 1)
         context[:, 3], context[:, 4] = _neighbour_decisions(labels, proposed)
-        context[:, 5] = any(cue in text for cue in _REPORT_CUES)
+        context[:, 5] = whole["report"]
         context[:, 6], context[:, 7] = _figure_distances(starts, ends, figures)
         context[:, 8], context[:, 9] = _relation_slots(docstate.state(doc)["relations"], starts, ends, labels, proposed)
         context[:, 10] = _covered(len(text), by_label["DIRECTIVE"], starts, ends)
@@ -135,6 +136,15 @@ class CandidateGenerator:
             if end - start >= _MIN_UNIT_HAN and len(_HAN.findall(text, start, start + 2 * _MIN_UNIT_HAN)) >= _MIN_UNIT_HAN:
                 out.append((start, end))
         return out
+
+
+def _original_offsets(doc: Doc, starts: np.ndarray) -> np.ndarray:
+    """Original-text offsets of clean offsets ``starts`` (vectorised ``NormalizedText.orig_index``)."""
+    norm = docstate.normalized(doc)
+    if norm is None:
+        return starts
+    segment = np.searchsorted(np.asarray(norm.norm_starts, dtype=np.int64), starts, side="right") - 1
+    return np.asarray(norm.orig_starts, dtype=np.int64)[segment] + starts - np.asarray(norm.norm_starts, dtype=np.int64)[segment]
 
 
 def _relation_slots(relations: list, starts: np.ndarray, ends: np.ndarray, labels: np.ndarray,

@@ -44,6 +44,11 @@ length = 65536
 """)["model"]
 
 
+def _initialized(model: Model) -> bool:
+    """Whether every parameter of ``model`` is allocated (thinc says ``None`` for declared-only)."""
+    return all(node.has_param(name) for node in model.walk() for name in node.param_names)
+
+
 def _sigmoid(logits: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-logits))
 
@@ -70,6 +75,12 @@ class SpanFilter(TrainablePipe):
         sets = [self.candidates(doc) for doc in docs]
         if not any(len(s) for s in sets):
             return [(s, np.zeros(0, dtype=np.float32)) for s in sets]
+        if not _initialized(self.model):
+            raise ValueError(
+                f"{self.name} has no weights yet: build pipelines with govspeech.load() or call "
+                "nlp.initialize() after spacy.util.load_model_from_config() (the shipped config "
+                "loads the shipped weights in initialize), or drop the component with "
+                f"govspeech.load(exclude=[{self.name!r}]).")
         probs = _sigmoid(self.model.predict(sets)[:, 0])
         bounds = np.cumsum([0] + [len(s) for s in sets])
         return [(s, probs[bounds[i]:bounds[i + 1]]) for i, s in enumerate(sets)]
@@ -83,7 +94,7 @@ class SpanFilter(TrainablePipe):
             dropped = cands.proposed & (probs < drop_below[cands.labels])
             added = ~cands.proposed & (probs >= add_from[cands.labels])
             if dropped.any():
-                docstate.remove_spans(doc, [doc.char_span(int(s), int(e), label=FILTER_LABELS[label]) for s, e, label
+                docstate.remove_spans(doc, [docstate.SpanRef(FILTER_LABELS[label], int(s), int(e)) for s, e, label
                                             in zip(cands.starts[dropped], cands.ends[dropped], cands.labels[dropped])])
             for s, e, label in zip(cands.starts[added], cands.ends[added], cands.labels[added]):
                 docstate.add_span(doc, int(s), int(e), FILTER_LABELS[label], {})
