@@ -15,11 +15,11 @@ from spacy.tokens import Doc
 
 from govspeech import docstate
 from govspeech.schema import (
-    ATTRS_BY_LABEL, DirectiveFacts, Document, Flag, IndicatorFacts, Relation, SpanRecord,
+    DirectiveFacts, Document, Flag, IndicatorFacts, Relation, SpanRecord,
 )
 
 _LABEL_ORDER = {label: i for i, label in enumerate(docstate.LABELS)}
-_SPAN_ADAPTER: TypeAdapter = TypeAdapter(SpanRecord)
+_SPANS_ADAPTER: TypeAdapter = TypeAdapter(list[SpanRecord])
 _INDICATOR_VIEW = {"VALUE": "values", "INCREASE": "increases", "DECREASE": "decreases", "SHARE": "shares",
                    "COMPLETION": "completions", "TARGET": "targets", "RANK": "ranks"}
 _DIRECTIVE_VIEW = {"RESPONSIBLE": "departments", "DUE": "deadlines"}
@@ -31,22 +31,22 @@ def doc_to_record(doc: Doc, doc_id: str | None = None, meta: dict[str, Any] | No
     st = docstate.state(doc)
 
     located = []
-    for span in docstate.spans(doc):
+    for span in docstate.refs(doc):
         start, end = (norm.to_original(span.start_char, span.end_char) if norm is not None
                       else (span.start_char, span.end_char))
         key = docstate.span_key(span.label_, span.start_char, span.end_char)
         located.append((start, end, _LABEL_ORDER[span.label_], span.label_, key))
     located.sort()
 
-    records, id_of = [], {}
+    raw, id_of = [], {}
     for number, (start, end, _, label, key) in enumerate(located, 1):
         attrs = dict(st["attrs"].get(key, {}))
         if label == "DEADLINE":
             attrs["text"] = original[start:end]  # "as written": the original characters
-        attrs = ATTRS_BY_LABEL[label](**attrs)
-        records.append(_SPAN_ADAPTER.validate_python(
-            {"id": number, "label": label, "text": original[start:end], "start": start, "end": end, "attrs": attrs}))
+        raw.append({"id": number, "label": label, "text": original[start:end], "start": start, "end": end, "attrs": attrs})
         id_of[key] = number
+    # one validation call for all spans: the label picks each span's attribute model
+    records = _SPANS_ADAPTER.validate_python(raw)
 
     relations = []
     for head_key, tail_key, rel_type in docstate.relations(doc):

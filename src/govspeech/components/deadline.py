@@ -40,7 +40,7 @@ class DeadlineRecognizer(RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         text = docstate.text(doc)
-        spans = [(s.start_char, s.end_char) for s in docstate.spans(doc, "DIRECTIVE")]
+        spans = [(s.start_char, s.end_char) for s in docstate.refs(doc, "DIRECTIVE")]
         directives = patterns.Occupancy(len(text), spans)
         directive_starts = {start for start, _ in spans}
         for m in self.pattern.finditer(text):

@@ -55,7 +55,7 @@ class IndicatorRecognizer(RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         text = docstate.text(doc)
-        labels = {(s.start_char, s.end_char): s.label_ for s in docstate.spans(doc) if s.label_ in VALUE_LABELS}
+        labels = {(s.start_char, s.end_char): s.label_ for s in docstate.refs(doc) if s.label_ in VALUE_LABELS}
         figures = sorted(labels)
         fig_ends = sorted(e for _, e in figures)
         taken = patterns.Occupancy(len(text), figures)

@@ -89,7 +89,7 @@ class NumberRecognizer(RuleComponent):
         for m in self.quoted.finditer(text):
             fixed.add(m.start(), m.end())
         # a field size inside a ranking (全省86个县市排第64位) is part of the ranking
-        taken = patterns.Occupancy(len(text), ((s.start_char, s.end_char) for s in docstate.spans(doc, "RANKING")))
+        taken = patterns.Occupancy(len(text), ((s.start_char, s.end_char) for s in docstate.refs(doc, "RANKING")))
         percents: list[tuple[int, int, dict]] = []
         for m in self.percent.finditer(text):
             attrs = self._percent_attrs(m)

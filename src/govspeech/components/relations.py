@@ -22,9 +22,10 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from govspeech import docstate
+from govspeech.docstate import SpanRef as Span  # the linker needs labels and offsets only
 from govspeech.components.base import RuleComponent
 from govspeech.components.structure import StructureReader
 from govspeech import patterns
@@ -75,7 +76,7 @@ class RelationLinker(RuleComponent):
             return max(bisect_left(starts, span.start_char + 1) - 1, 0)
 
         by_sentence: dict[int, list[Span]] = {}
-        for span in sorted(docstate.spans(doc), key=lambda s: (s.start_char, -s.end_char)):
+        for span in sorted(docstate.refs(doc), key=lambda s: (s.start_char, -s.end_char)):
             by_sentence.setdefault(sentence_of(span), []).append(span)
         all_spans = [span for group in by_sentence.values() for span in group]
         directives = patterns.Occupancy(len(text), ((s.start_char, s.end_char) for s in all_spans if s.label_ == "DIRECTIVE"))
@@ -85,7 +86,7 @@ class RelationLinker(RuleComponent):
             self._link_directives(doc, text, spans, sentences[k], departments)
         if self.prune_unlinked:
             linked = {h for h, _, _ in docstate.relations(doc)}
-            docstate.remove_spans(doc, [s for s in docstate.spans(doc, "INDICATOR")
+            docstate.remove_spans(doc, [s for s in docstate.refs(doc, "INDICATOR")
                                         if docstate.span_key("INDICATOR", s.start_char, s.end_char) not in linked])
         return doc
 
@@ -174,9 +175,9 @@ class RelationLinker(RuleComponent):
         if not before:
             return []
         stand_in = text[before[-1].end_char:fig.start_char]
-        if not _GENERIC_HEAD.search(stand_in) and not _GENERIC_HEAD.search(before[-1].text):
+        if not _GENERIC_HEAD.search(stand_in) and not _GENERIC_HEAD.search(text[before[-1].start_char:before[-1].end_char]):
             return []
-        group = before[-1:] if not _GENERIC_HEAD.search(before[-1].text) else []
+        group = before[-1:] if not _GENERIC_HEAD.search(text[before[-1].start_char:before[-1].end_char]) else []
         for ind in reversed(before[:-1]):
             anchor = group[0].start_char if group else before[-1].start_char
             gap = text[ind.end_char:anchor]
@@ -191,7 +192,7 @@ class RelationLinker(RuleComponent):
         if fig.label_ == "RANKING" or _CONTINUES_WITH_CUE.match(after):
             return False
         # 讲四个方面, 推进五个着力: a small count in Chinese numerals structures the text
-        return bool(_MODIFIER_AFTER.match(after)) or bool(_SMALL_CHINESE_COUNT.match(fig.text))
+        return bool(_MODIFIER_AFTER.match(after)) or bool(_SMALL_CHINESE_COUNT.match(text[fig.start_char:fig.end_char]))
 
     def _coordinated(self, text: str, before: list[Span]) -> list[Span]:
         group = [before[-1]]

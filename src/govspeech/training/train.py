@@ -95,7 +95,7 @@ def label_f1(pairs: list, label: str, drop: float, add: float) -> float:
                                                     cands.ends[mine & cands.proposed & (probs < drop)])}
         added = [(int(s), int(e)) for s, e in zip(cands.starts[mine & ~cands.proposed & (probs >= add)],
                                                   cands.ends[mine & ~cands.proposed & (probs >= add)])]
-        kept = [(s.start_char, s.end_char) for s in docstate.spans(doc, label) if (s.start_char, s.end_char) not in dropped]
+        kept = [(s.start_char, s.end_char) for s in docstate.refs(doc, label) if (s.start_char, s.end_char) not in dropped]
         entities = []
         for number, (s, e) in enumerate(kept + added):
             start, end = norm.to_original(s, e) if norm is not None else (s, e)
