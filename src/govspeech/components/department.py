@@ -46,8 +46,12 @@ class DepartmentRecognizer(RuleComponent):
         self.single = patterns.compile(f"{guard}(?P<prefix>{prefixes})?(?P<stem>{stems})(?P<suffix>{suffixes})")
         conj = f"(?:{stems})"
         joiners = "(?:、|和|及|与)"
+        heads = patterns.words(d.get("shared_collective_heads", ["部门"]))
+        # the shared tail: a suffix (区发改、能源部门), or 等 + a modifier + a collective head
+        # (区发展改革、财政、税务、国资等有关部门; 区交通、水务等市政交通设施相关部门)
         self.coordination = patterns.compile(
-            f"{guard}(?P<prefix>{prefixes})?(?P<items>{conj}(?:{joiners}{conj})+)(?P<shared>等?(?:{suffixes}))")
+            f"{guard}(?P<prefix>{prefixes})?(?P<items>{conj}(?:{joiners}{conj})+)"
+            f"(?P<shared>等?(?:{suffixes})|等[^,，。;；:：!?！？\n]{{0,24}}?(?:{heads}))")
         self.conjunct = patterns.compile(stems)
         body_cores = set()
         for body in d["bodies"]:
@@ -68,7 +72,15 @@ class DepartmentRecognizer(RuleComponent):
         self.bare_actor = patterns.compile(
             f"(?:(?P<prefix>{patterns.words(level_prefixes)})(?P<stem>{patterns.words(free_stems + bound_stems)})"
             f"|(?P<body>{patterns.words(d.get('actor_only_bodies', []))}))(?={actor})")
+        self.suffix_set = set(d["suffixes"])
         self.collective = patterns.compile(patterns.words(d["collective"]))
+        forces = d.get("task_forces", {"suffixes": [], "lead_verbs": []})
+        self.task_force = patterns.compile(
+            f"(?P<name>(?:“[^”\n]{{1,10}}”)?(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{1,10}}?(?:{patterns.words(forces['suffixes'])}))"
+            f"(?![团织建成合件])(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任|会议))")
+        # founding verbs and counts before the name: 成立…专班, 三个征迁工作小组
+        self.task_force_lead = patterns.compile(
+            f"(?:{patterns.words(forces['lead_verbs'])}|[一二三四五六七八九十两几多每]+个)+")
         strong = "局|委员会|委|办公室|办|中心|站|所|大队|支队|专班|指挥部|管委会|领导小组|工作组"
         self.unseen = patterns.compile(
             f"(?P<prefix>区|县|市|省|州|镇|乡)(?!域|内|外|位|间|别|分|打造)(?P<core>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?)(?P<suffix>{strong})(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))")
@@ -118,6 +130,12 @@ class DepartmentRecognizer(RuleComponent):
             candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False}))
         for m in self.company.finditer(text):
             candidates.append((m.start("name"), m.end("name"), {"canonical": m.group("name"), "collective": False}))
+        for m in self.task_force.finditer(text):  # 必要时成立重点项目推进专班 → 重点项目推进专班
+            start, name = m.start("name"), m.group("name")
+            cut = max((m.end() for m in self.task_force_lead.finditer(name) if len(name) - m.end() >= 4), default=0)
+            start, name = start + cut, name[cut:]
+            if len(name) >= 4:
+                candidates.append((start, start + len(name), {"canonical": name, "collective": False}))
         for m in self.assigned.finditer(text):  # 由区更新办负责…: a body the lexicon may not know
             candidates.append((m.start("name"), m.end("name"), {"canonical": m.group("name"), "collective": False}))
         for m in self.role_list.finditer(text):  # （牵头单位：区水务局、相关街镇）
@@ -142,11 +160,21 @@ class DepartmentRecognizer(RuleComponent):
         for start, end, attrs in sorted(candidates, key=lambda c: (-(c[1] - c[0]) if not c[2].get("_part") else -100, c[0])):
             if chosen.overlaps(start, end):
                 continue
+            if attrs.get("_block"):
+                chosen.add(start, end)
+                continue
             if text[start:end] in self.exclude or self.not_after.match(text[end:end + 6]) \
                     or self.not_before.search(text[max(0, start - 4):start]) \
                     or self.reporter.search(text[max(0, start - 8):start]):
                 continue
+            part = attrs.get("_part", False)
             attrs = {k: v for k, v in attrs.items() if not k.startswith("_")}
+            if not part and start > 0 and text[start - 1] == "各" and not attrs["canonical"].startswith("各") \
+                    and text[end:end + 1] not in "、和及与" and not chosen.overlaps(start - 1, start):
+                # 各镇人民政府, 各领导小组成员单位: the 各 belongs to the mention and makes it collective
+                # (unless a coordination shares it: 各镇人民政府、街道办事处)
+                start -= 1
+                attrs = {"canonical": "各" + attrs["canonical"], "collective": True}
             if docstate.add_span(doc, start, end, "DEPARTMENT", attrs) is not None:
                 chosen.add(start, end)
         return doc
@@ -155,6 +183,10 @@ class DepartmentRecognizer(RuleComponent):
         prefix = m.group("prefix") or ""
         shared = m.group("shared").lstrip("等")
         out = []
+        if shared not in self.suffix_set:  # 等有关部门, 等…相关部门: read as 等部门
+            shared = "部门"
+            # the shared tail is restored in canonical, never a span of its own (有关部门)
+            out.append((m.start("shared"), m.end("shared"), {"_block": True, "_part": True}))
         for part in self.conjunct.finditer(m.group("items")):
             start = m.start("items") + part.start()
             info = self.stem_info[part.group()]
