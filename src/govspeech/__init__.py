@@ -55,7 +55,7 @@ def parse(text: str, *, doc_id: str | None = None, nlp=None, max_chars: int = MA
 def _piece(nlp, text: str, start: int, end: int, report: bool):
     """The tokenised piece ``text[start:end]``, told where it sits in the whole ``text``."""
     doc = nlp.make_doc(text[start:end])
-    docstate.set_document(doc, start, len(text), report)
+    docstate.set_document(doc, start, len(text), report, head=text[:docstate.HEAD_CHARS])
     return doc
 
 

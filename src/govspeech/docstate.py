@@ -70,24 +70,31 @@ def set_state(doc: Doc, norm: NormalizedText | None, text: str | None = None) ->
 _TRANSIENT: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
 
 
-def set_document(doc: Doc, offset: int, length: int, report: bool) -> None:
+#: How much of a document's beginning travels with each of its pieces (its title and header).
+HEAD_CHARS = 400
+
+
+def set_document(doc: Doc, offset: int, length: int, report: bool, head: str = "") -> None:
     """Record that ``doc`` is the piece at original ``offset`` of a longer document.
 
     Components whose decisions depend on the whole document (the span filter's position and
-    genre features) read :func:`document`, so a text parsed in pieces gets the same spans as
-    the text parsed whole.  ``report`` is :func:`is_report` of the whole original text.
+    genre features, the directive recogniser's reading of a plan document's title) read
+    :func:`document`, so a text parsed in pieces gets the same spans as the text parsed whole.
+    ``report`` is :func:`is_report` of the whole original text, ``head`` its first
+    :data:`HEAD_CHARS` characters.
     """
-    state(doc)["document"] = {"offset": offset, "length": length, "report": report}
+    state(doc)["document"] = {"offset": offset, "length": length, "report": report, "head": head[:HEAD_CHARS]}
 
 
 def document(doc: Doc) -> dict:
-    """``{"offset", "length", "report"}`` of the document ``doc`` belongs to (in original
-    characters); for a doc that is a whole document, computed from its own original text."""
+    """``{"offset", "length", "report", "head"}`` of the document ``doc`` belongs to (in
+    original characters); for a doc that is a whole document, computed from its own text."""
     st = state(doc)
     if "document" not in st:
         norm = normalized(doc)
         original = norm.original if norm is not None else text(doc)
-        st["document"] = {"offset": 0, "length": len(original), "report": is_report(original)}
+        st["document"] = {"offset": 0, "length": len(original), "report": is_report(original),
+                          "head": original[:HEAD_CHARS]}
     return st["document"]
 
 

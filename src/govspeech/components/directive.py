@@ -16,6 +16,7 @@ from govspeech import docstate
 from govspeech.components.base import RuleComponent
 from govspeech.components.structure import StructureReader, Unit
 from govspeech import patterns
+from govspeech.normalize import normalize
 
 _QUOTED = patterns.compile(r"“[^”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^》\n]{0,60}》")
 
@@ -37,31 +38,50 @@ class DirectiveRecognizer(RuleComponent):
         self.plan_heading = patterns.compile(patterns.words(d["plan_headings"]))
         self.review_heading = patterns.compile(patterns.words(d["review_headings"]))
         self.not_line = patterns.compile(f"^(?:{patterns.words(d['not_directive_lines'])})")
+        self.plan_title = patterns.compile(patterns.words(d.get("plan_document_titles", [])) or "(?!)")
+        self.scope_heading = patterns.compile(patterns.words(d.get("scope_headings", [])) or "(?!)")
+        self.assignment = patterns.compile("|".join(f"(?:{a})" for a in d.get("assignment", [])) or "(?!)")
 
     def __call__(self, doc: Doc) -> Doc:
         text = docstate.text(doc)
+        plan_document = self.is_plan_document(docstate.document(doc)["head"])
         plan_mode = False
+        previous: tuple[int, bool] = (-1, False)  # (sentence, was a directive) of the last unit
         for unit in self.structure.units(text):
             body = text[unit.body_start:unit.end]
             if unit.heading:
-                plan_mode = self._mode_after_heading(body, plan_mode)
+                plan_mode = self._mode_after_heading(body, plan_mode, plan_document)
+                previous = (-1, False)
                 continue
-            if self.is_directive(body, plan_mode, has_marker=unit.body_start > unit.start):
+            # a ；item continuing a sentence whose last item was a directive lists more duties
+            continues = previous == (unit.sentence, True) and not self.past.search(body) \
+                and not (self.problem.search(body) and not self.action_start.match(body))
+            directive = continues or self.is_directive(body, plan_mode, has_marker=unit.body_start > unit.start)
+            if directive and len(body) >= 4:
                 docstate.add_span(doc, unit.body_start, unit.end, "DIRECTIVE", {})
             elif (unit.first_in_line and unit.end - unit.start <= 40 and text[unit.end:unit.end + 1] in ":："
                   and self.plan_heading.search(body)):
                 # an unnumbered lead line such as "下半年重点抓好以下工作:" opens the plan part
-                plan_mode = self._mode_after_heading(body, plan_mode)
+                plan_mode = self._mode_after_heading(body, plan_mode, plan_document)
+            previous = (unit.sentence, directive and len(body) >= 4)
         return doc
 
-    def _mode_after_heading(self, heading: str, plan_mode: bool) -> bool:
+    def is_plan_document(self, head: str) -> bool:
+        """Does the document's title call it a plan (实施意见, 工作方案 …)?  Read on the
+        normalised head, so a Traditional title counts too."""
+        return bool(head) and self.plan_title.search(normalize(head).text) is not None
+
+    def _mode_after_heading(self, heading: str, plan_mode: bool, plan_document: bool = False) -> bool:
         """A heading opens the plan part or the review part, whichever its first cue says
-        (上半年工作情况和下半年安排 opens a review that the next heading ends)."""
+        (上半年工作情况和下半年安排 opens a review that the next heading ends).  In a plan
+        document every heading opens the plan part except review and scope ones (适用范围)."""
         review, plan = self.review_heading.search(heading), self.plan_heading.search(heading)
         if review and (not plan or review.start() < plan.start()):
             return False
         if plan:
             return True
+        if plan_document and not self.plan_title.search(heading):  # the title itself opens nothing
+            return not self.scope_heading.search(heading)
         return plan_mode
 
     def is_directive(self, body: str, plan_mode: bool, has_marker: bool = False) -> bool:
@@ -75,6 +95,8 @@ class DirectiveRecognizer(RuleComponent):
             return False
         if modal:
             return True
+        if self.assignment.match(plain):  # 区经委负责贯彻落实…: a body given its duties
+            return not self.past.search(plain)
         opens_with_action = bool(self.action_start.match(plain))
         if plan_mode:
             return not (self.problem.search(plain) and not opens_with_action) and not self.past.search(plain)
