@@ -156,3 +156,57 @@ def test_bodies_assigned_by_a_plan_are_departments():
     assert spans_of(doc, "DEPARTMENT") == ["区建设管理委", "九里亭街道", "相关街镇"]
     (facts,) = doc.directives
     assert [d.text for d in facts.departments] == ["区建设管理委", "九里亭街道", "相关街镇"]
+
+
+# The sentences below are written for these tests in the style of district plan documents
+# (实施意见, 工作方案); they are not quoted from any text.
+
+def test_coordination_closed_by_a_modified_collective_head():
+    doc = govspeech.parse("区发展改革、财政、税务等有关部门要在各自职责范围内落实支持政策。")
+    assert spans_of(doc, "DEPARTMENT") == ["发展改革", "财政", "税务"]
+    assert [s.attrs.canonical for s in doc.spans_by_label("DEPARTMENT")] == ["区发展和改革局", "区财政局", "区税务局"]
+    doc = govspeech.parse("区交通、水务、民政等公共服务设施相关部门负责梳理闲置资源。")
+    assert spans_of(doc, "DEPARTMENT") == ["交通", "水务", "民政"]
+
+
+def test_task_forces_are_found_without_their_founding_verb():
+    doc = govspeech.parse("必要时成立老旧小区改造推进专班，组织城市更新专家委员会开展评审。")
+    assert spans_of(doc, "DEPARTMENT") == ["老旧小区改造推进专班", "城市更新专家委员会"]
+    assert spans_of(govspeech.parse("加快推进组团基础设施建设。"), "DEPARTMENT") == []
+
+
+def test_a_body_after_its_own_ge_keeps_it_unless_a_coordination_shares_it():
+    doc = govspeech.parse("各镇人民政府，区政府各部门：")
+    assert spans_of(doc, "DEPARTMENT")[0] == "各镇人民政府"
+    assert doc.spans_by_label("DEPARTMENT")[0].attrs.collective is True
+    assert spans_of(govspeech.parse("各镇人民政府、街道办事处要抓好落实。"), "DEPARTMENT")[0] == "镇人民政府"
+
+
+def test_duties_of_a_body_are_directives_with_it_responsible():
+    doc = govspeech.parse("区商务委负责制定商业网点布局规划；指导街镇开展社区商业更新；对改造项目给予资金支持。")
+    assert spans_of(doc, "DIRECTIVE") == ["区商务委负责制定商业网点布局规划", "指导街镇开展社区商业更新", "对改造项目给予资金支持"]
+    assert [r for r in relations_of(doc, "RESPONSIBLE")] == [
+        (d, "RESPONSIBLE", "区商务委") for d in spans_of(doc, "DIRECTIVE")]
+
+
+def test_leading_and_overseeing_bodies_are_not_responsible():
+    doc = govspeech.parse("我们要在市委、市政府和区委的坚强领导下，自觉接受人大监督、政协民主监督，奋力完成全年目标。")
+    assert {"市委", "市政府", "区委"} <= set(spans_of(doc, "DEPARTMENT"))
+    assert relations_of(doc, "RESPONSIBLE") == []
+
+
+def test_a_notice_makes_its_addressees_responsible():
+    doc = govspeech.parse("各镇人民政府，区政府各部门：\n\n现将《老旧小区改造工作方案》印发给你们，请认真贯彻执行。\n")
+    (directive,) = spans_of(doc, "DIRECTIVE")
+    responsible = {t for _, _, t in relations_of(doc, "RESPONSIBLE")}
+    assert "各镇人民政府" in responsible and responsible <= set(spans_of(doc, "DEPARTMENT"))
+    assert relations_of(govspeech.parse("同志们：\n\n请认真贯彻执行。\n"), "RESPONSIBLE") == []
+
+
+def test_sections_of_a_plan_document_are_tasks_except_its_scope():
+    text = ("# 区人民政府关于印发《老旧小区改造实施方案》的通知\n\n区人民政府\n\n2024年3月1日\n\n"
+            "一、工作目标\n\n全面改善居民居住条件，提升社区治理水平。\n\n"
+            "二、适用范围\n\n本方案所称老旧小区，是指2000年以前建成的住宅小区。\n\n"
+            "三、工作流程\n\n1.方案编制。街镇组织编制改造方案，报区住房保障局审核。\n")
+    directives = spans_of(govspeech.parse(text), "DIRECTIVE")
+    assert directives == ["全面改善居民居住条件，提升社区治理水平", "方案编制", "街镇组织编制改造方案，报区住房保障局审核"]

@@ -34,7 +34,13 @@ _LIST_SEP = patterns.compile(r"^[、和及与,，]{1,2}$")
 # a collective stand-in for the indicators just listed: 主要经济指标, 4项, 全部, 均
 _GENERIC_HEAD = patterns.compile(r"指标|[0-9一二三四五六七八九十]+项|全部|均|都")
 _GROUP_END = patterns.compile(r"^(?:等|等等)?(?:[0-9一二三四五六七八九十]+(?:项|个))?$")
-_RECEIVE = patterns.compile(r"(?:向|对|给|报送|报请|提请|报|经|由于|从|接受|在|按照|根据)$")
+_RECEIVE = patterns.compile(r"(?:向|对|给|报送|报请|提请|报|经|由于|从|接受|在|按照|根据|督促|敦促|执行|利用|用好|采纳|对照)$")
+# a body that leads, oversees or supports the work rather than doing it: 在市委、市政府的坚强领导下,
+# 接受人大依法监督、政协民主监督
+_OVERSEER_AFTER = patterns.compile(r"^(?:的)?(?:坚强|正确|统一|亲切)?(?:领导|指导|关心|支持|帮助)下|^(?:依法|民主|法律|舆论|社会)?监督")
+_JOINER = patterns.compile(r"^(?:、|和|及|与|以及)$")
+# a notice's salutation line (各镇人民政府，区政府各委、办、局：) is one clause of addressees
+_SENTENCE_INSIDE = patterns.compile(r"[。;；!?！？]")
 _ADDRESSEE_AFTER = patterns.compile(r"^(?:、|和|及|,|，|要|必须|务必|负责|牵头|主动|切实|进一步|迅速|尽快|立即|抓紧|全力|认真|严格|:|：)")
 _RESPONSIBILITY_NOTE = patterns.compile(r"[。;；]?\s*[(（](?:[^()（）\n]{0,6}(?:单位|部门|责任|牵头|负责)[^()（）\n]*)[)）]")
 # a figure followed by 的 or straight by a noun sizes that noun (500万元以上的项目, 700万吨露天煤矿)
@@ -247,20 +253,63 @@ class RelationLinker(RuleComponent):
             return
         departments = [s for s in spans if s.label_ == "DEPARTMENT"]
         deadlines = [s for s in spans if s.label_ == "DEADLINE"]
-        addressees = [d for d in departments if d.start_char < directives[0].start_char + 40
+        addressees = [d for d in self._actors(text, departments) if d.start_char < directives[0].start_char + 40
                       and _ADDRESSEE_AFTER.match(text[d.end_char:d.end_char + 4])
                       and not _RECEIVE.search(text[max(0, d.start_char - 3):d.start_char])]
         for directive in directives:
             inside = [d for d in departments if directive.start_char <= d.start_char and d.end_char <= directive.end_char]
-            responsible = [d for d in inside if not _RECEIVE.search(text[max(0, d.start_char - 3):d.start_char])]
+            responsible = self._actors(text, inside)
             if not responsible:
                 responsible = [d for d in addressees if d.end_char <= directive.start_char + 40]
+            if not responsible:
+                responsible = self._saluted(text, sentence[0], all_departments)
             responsible += self._noted_after(text, directive, all_departments)
             for dep in responsible:
                 docstate.add_relation(doc, directive, dep, "RESPONSIBLE")
             for deadline in deadlines:
                 if directive.start_char <= deadline.start_char and deadline.end_char <= directive.end_char:
                     docstate.add_relation(doc, directive, deadline, "DUE")
+
+    @staticmethod
+    def _actors(text: str, inside: list[Span]) -> list[Span]:
+        """The departments of a directive that carry it out: not those that only receive it
+        (向市政府汇报) or lead and oversee it (在市委的坚强领导下), nor the bodies coordinated
+        with such a one (在市委、市政府和区委的坚强领导下)."""
+        out: list[Span] = []
+        passive: list[bool] = []
+        for i, dep in enumerate(inside):
+            joined = i > 0 and _JOINER.match(text[inside[i - 1].end_char:dep.start_char]) is not None
+            not_actor = _RECEIVE.search(text[max(0, dep.start_char - 3):dep.start_char]) is not None \
+                or _OVERSEER_AFTER.match(text[dep.end_char:dep.end_char + 8]) is not None
+            if joined and not_actor:  # the whole coordination shares the role of its last conjunct
+                for j in range(i - 1, -1, -1):
+                    passive[j] = True
+                    if j == 0 or not _JOINER.match(text[inside[j - 1].end_char:inside[j].start_char]):
+                        break
+            passive.append(not_actor or (joined and passive[i - 1]))
+        out = [dep for dep, p in zip(inside, passive) if not p]
+        return out
+
+    @staticmethod
+    def _saluted(text: str, sentence_start: int, departments: list[Span]) -> list[Span]:
+        """The addressees of a notice (各镇人民政府，区政府各委、办、局：) for the first
+        sentence after its salutation line."""
+        line_end = text.rfind("\n", 0, sentence_start)
+        while line_end > 0 and text[line_end - 1] in "\n \t":
+            line_end -= 1
+        if line_end <= 0 or text[line_end - 1] not in ":：":
+            return []
+        if text[line_end:sentence_start].strip():
+            return []  # something stands between the salutation and this sentence
+        line_start = text.rfind("\n", 0, line_end - 1) + 1
+        first = bisect_left([d.start_char for d in departments], line_start)
+        named = [d for d in departments[first:] if d.end_char <= line_end]
+        if not named:
+            return []
+        line = text[line_start:line_end - 1]
+        if len(line) > 150 or _SENTENCE_INSIDE.search(line) or not (len(named) >= 2 or line.startswith("各")):
+            return []
+        return named
 
     @staticmethod
     def _noted_after(text: str, directive: Span, departments: list[Span]) -> list[Span]:
