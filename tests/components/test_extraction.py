@@ -210,3 +210,21 @@ def test_sections_of_a_plan_document_are_tasks_except_its_scope():
             "三、工作流程\n\n1.方案编制。街镇组织编制改造方案，报区住房保障局审核。\n")
     directives = spans_of(govspeech.parse(text), "DIRECTIVE")
     assert directives == ["全面改善居民居住条件，提升社区治理水平", "方案编制", "街镇组织编制改造方案，报区住房保障局审核"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("新发射卫星12颗，获得奖牌48枚，其中9金、5银。", ["12颗", "48枚", "9金", "5银"]),
+    ("土壤有机质含量达到27克/千克，实施保护性耕作1.19亿亩次。", ["27克/千克", "1.19亿亩次"]),
+    ("除已开工的**项目外，统筹国内国际两个市场两种资源。", []),
+])
+def test_counters_and_compound_units(text, expected):
+    assert spans_of(govspeech.parse(text), "QUANTITY") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("力争2030年前实现碳达峰。", ["2030年前"]),
+    ("2023年前三季度，全区生产总值增长5.1%。", []),
+    ("各景区要在节前完成游乐设施安全检查。", ["节前"]),
+])
+def test_year_and_holiday_deadlines(text, expected):
+    assert spans_of(govspeech.parse(text), "DEADLINE") == expected

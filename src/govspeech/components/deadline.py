@@ -30,7 +30,9 @@ class DeadlineRecognizer(RuleComponent):
         parts = patterns.words(d["month_parts"])
         date = (f"(?:(?P<year>20[0-9]{{2}}|\\*{{2,4}})年)?(?P<month>{_MONTH})月(?:份)?"
                 f"(?:(?P<day>{_DAY})(?:日|号)|(?P<part>{parts}))?")
-        year_end = "(?:(?P<year2>20[0-9]{2}|\\*{2,4})年(?P<yend>底|末|内))"
+        # 2025年底, 2030年前 (but not 2023年前三季度, 2020年前后, 2019年前的水平, **年前: years ago)
+        year_end = ("(?:(?P<year2>20[0-9]{2}|\\*{2,4})年(?:(?P<yend>底|末|内)"
+                    "|(?<=20[0-9]{2}年)(?=(?:之|以)?前(?![0-9一二三四五六七八九十几半后的]))))")
         events = f"(?:{patterns.words(d['events'])})"
         self.pattern = patterns.compile(
             f"(?<![0-9{CHINESE_NUMERAL_CHARS}*\\-~])(?:{date}|{year_end}|(?P<event>{events})|(?P<rel>{patterns.words(d['relative_always'] + d['relative_in_directive'])}))"

@@ -64,6 +64,10 @@ class NumberRecognizer(RuleComponent):
         chinese = f"[{CHINESE_NUMERAL_CHARS}]+"
         num = f"(?:{arabic}|{chinese}|上(?=[千万亿百]))"  # 上千万, 上亿: "as many as"
         not_before = f"(?<![A-Za-z0-9.*{CHINESE_NUMERAL_CHARS}{re.escape(d['not_preceded_by'])}])"
+        # the 'not_preceded_by' words (星期, 周, 唯, 逐 …) only glue to Chinese numerals
+        # (星期三, 唯一); an Arabic figure after them is a figure (卫星12颗) unless it is an ordinal
+        arabic_not_before = f"(?<![A-Za-z0-9.*{CHINESE_NUMERAL_CHARS}第届每])"
+        guarded = f"(?:{arabic_not_before}{arabic}|{not_before}(?:{chinese}|上(?=[千万亿百])))"
         pre = f"(?P<pre>{patterns.words(d['approx_before'])})?"
         rng = f"(?:(?P<joiner>{patterns.words(d['range_joiners'])})(?P<num2>{num}))?"
         mult = f"(?P<mult>{patterns.words(self.multipliers)})?"
@@ -71,12 +75,12 @@ class NumberRecognizer(RuleComponent):
         self.multiplied = patterns.compile(
             f"{pre}(?<![0-9*.])(?P<num>{arabic}|上)(?P<a1>多|余)?(?P<mult>万亿|亿|千万|百万|万)(?P<a2>多|余)?(?![0-9元])(?P<post>以上|左右|上下)?")
         self.quantity = patterns.compile(
-            f"{pre}{not_before}(?P<num>{num}){rng}(?P<a1>{patterns.words(d['approx_after_number'])})?{mult}"
+            f"{pre}(?P<num>{guarded}){rng}(?P<a1>{patterns.words(d['approx_after_number'])})?{mult}"
             f"(?P<a2>多|余)?(?P<unit>{patterns.words(self.units)})(?P<post>{patterns.words(d['approx_after_unit'])})?")
         self.range_joiner = patterns.compile(f"(?:{patterns.words(d['range_joiners'])})")
         self.percent_words: dict[str, str] = d["percent_words"]
         self.percent = patterns.compile(
-            f"{pre}{not_before}(?P<num>{num}){rng}(?P<a1>多|余)?(?P<pu>{patterns.words(self.percent_words)})"
+            f"{pre}(?P<num>{guarded}){rng}(?P<a1>多|余)?(?P<pu>{patterns.words(self.percent_words)})"
             f"(?P<post>左右|以上|上下)?"
             f"|(?P<ppre>{approx_before})?百分之(?P<pnum>{num})"
             f"|(?P<dpre>{approx_before})?(?<![{CHINESE_NUMERAL_CHARS}])(?P<den>[{CHINESE_NUMERAL_CHARS}]+)分之(?P<numer>[{CHINESE_NUMERAL_CHARS}]+)"
