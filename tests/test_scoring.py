@@ -75,3 +75,19 @@ def test_error_report_names_misses_false_alarms_and_boundaries():
     assert ("INCREASE", "MISS-REL") in kinds
     assert not any("\tPERCENT\t" in line for line in lines)
     assert "【10月底前】" in next(line for line in lines if "\tDEADLINE\t" in line)
+
+
+def test_error_report_lists_relations_exactly_as_the_scorer_counts_them():
+    from govspeech.evaluate import error_report
+
+    text = "全区生产总值增长6.5%，实现收入100万元。"
+    # the predicted indicator is wider than gold: its relation still counts, so it is no error
+    pred = {"entities": [ent(1, "INDICATOR", 0, 4), ent(2, "PERCENT", 6, 10), ent(3, "QUANTITY", 12, 16)],
+            "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "INCREASE"},
+                          {"id": 2, "from_id": 1, "to_id": 3, "type": "VALUE"}]}
+    gold = {"entities": [ent(1, "INDICATOR", 2, 4), ent(2, "PERCENT", 6, 10), ent(3, "QUANTITY", 12, 16)],
+            "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "INCREASE"}]}
+    rel_lines = [line for line in error_report(text, gold, pred) if "-REL\t" in line]
+    scores = score_records([(gold, pred)])["relations"]["ALL"]
+    assert [line.split("\t")[1:3] for line in rel_lines] == [["VALUE", "FALSE-REL"]]
+    assert (scores["fp"], scores["fn"]) == (1, 0)

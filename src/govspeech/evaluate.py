@@ -7,7 +7,7 @@ from typing import Any, Iterable
 from govspeech.corpus import GoldDocument, read_gold
 from govspeech.pipeline import load
 from govspeech.records import doc_to_record
-from govspeech.scoring import score_records
+from govspeech.scoring import relation_errors, score_records
 
 
 def predict(docs: Iterable[GoldDocument], nlp=None) -> list[tuple[dict, dict]]:
@@ -80,18 +80,8 @@ def error_report(text: str, gold: dict, pred: dict, doc_id: str = "") -> list[st
             else:
                 lines.append(f"{doc_id}\t{label}\tFALSE\t{p['start_offset']}\t{_context(text, *key(p))}")
 
-    def relation_texts(record: dict) -> set[tuple[str, str, str, int]]:
-        ents = {e["id"]: e for e in record.get("entities", [])}
-        out = set()
-        for r in record.get("relations", []):
-            h, t = ents.get(r["from_id"]), ents.get(r["to_id"])
-            if h and t:
-                out.add((r["type"], text[h["start_offset"]:h["end_offset"]][:30],
-                         text[t["start_offset"]:t["end_offset"]][:30], t["start_offset"]))
-        return out
-
-    g_rel, p_rel = relation_texts(gold), relation_texts(pred)
-    for tag, rels in (("MISS-REL", g_rel - p_rel), ("FALSE-REL", p_rel - g_rel)):
-        for rtype, head, tail, at in sorted(rels, key=lambda r: r[3]):
-            lines.append(f"{doc_id}\t{rtype}\t{tag}\t{at}\t{head} → {tail}")
+    # relations are listed exactly as the scorer counts them: ends matched under overlap
+    for tag, rtype, head, tail in relation_errors(gold, pred):
+        lines.append(f"{doc_id}\t{rtype}\t{tag}\t{tail['start_offset']}\t"
+                     f"{text[head['start_offset']:head['end_offset']][:30]} → {text[tail['start_offset']:tail['end_offset']][:30]}")
     return lines

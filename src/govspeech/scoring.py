@@ -62,6 +62,33 @@ def _overlap_match(gold: list[dict], pred: list[dict]) -> dict[int, int]:
     return matched
 
 
+def relation_errors(gold: dict, pred: dict, labels: Iterable[str] = LABELS) -> list[tuple[str, str, dict, dict]]:
+    """``(MISS-REL | FALSE-REL, type, head, tail)`` for every relation the scorer counts as
+    missed or false: a predicted relation is right when its type is and both ends match gold
+    ends under the same overlap matching :func:`score_records` uses."""
+    labels = tuple(labels)
+    g_ents = [e for e in gold.get("entities", []) if e["label"] in labels]
+    p_ents = [e for e in pred.get("entities", []) if e["label"] in labels]
+    matched = _overlap_match(g_ents, p_ents)
+    g_by_id = {e["id"]: i for i, e in enumerate(g_ents)}
+    p_by_id = {e["id"]: i for i, e in enumerate(p_ents)}
+    g_rels = {(g_by_id[r["from_id"]], g_by_id[r["to_id"]], r["type"]) for r in gold.get("relations", [])
+              if r["from_id"] in g_by_id and r["to_id"] in g_by_id}
+    found: set[tuple[int, int, str]] = set()
+    out: list[tuple[str, str, dict, dict]] = []
+    for r in pred.get("relations", []):
+        if r["from_id"] not in p_by_id or r["to_id"] not in p_by_id:
+            continue
+        h, t = p_by_id[r["from_id"]], p_by_id[r["to_id"]]
+        key = (matched.get(h), matched.get(t), r["type"])
+        if key in g_rels:
+            found.add(key)
+        else:
+            out.append(("FALSE-REL", r["type"], p_ents[h], p_ents[t]))
+    out += [("MISS-REL", rtype, g_ents[h], g_ents[t]) for h, t, rtype in g_rels - found]
+    return sorted(out, key=lambda e: (e[3]["start_offset"], e[0]))
+
+
 def _attr_equal(gold: Any, pred: Any) -> bool:
     if isinstance(gold, (int, float)) and isinstance(pred, (int, float)) and not isinstance(gold, bool):
         return math.isclose(float(gold), float(pred), rel_tol=1e-6, abs_tol=1e-9)
