@@ -116,6 +116,7 @@ class RelationLinker(RuleComponent):
             return
         used_respectively: set[int] = set()
         previous_end = 0
+        last: tuple[Span, Span, str] | None = None  # (indicator, figure, type) of the last plain link
         for i, fig in enumerate(figures):
             if i in used_respectively:
                 continue
@@ -165,7 +166,11 @@ class RelationLinker(RuleComponent):
                         self._relate(doc, text, ind, fig, cue, directives, sentence_start)
                     previous_end = fig.end_char
                     continue
-            self._relate(doc, text, head, fig, cue, directives, sentence_start)
+            if last is not None and last[0] is head and _LIST_SEP.match(cue) and last[1].label_ == fig.label_:
+                # 分别增长9.4%、9.1%: a figure listed right after another one keeps its relation
+                docstate.add_relation(doc, head, fig, last[2])
+            else:
+                last = (head, fig, self._relate(doc, text, head, fig, cue, directives, sentence_start))
             previous_end = fig.end_char
 
     def _ranked_list(self, text: str, indicators: list[Span], fig: Span) -> list[Span]:
@@ -219,11 +224,12 @@ class RelationLinker(RuleComponent):
         return out
 
     def _relate(self, doc: Doc, text: str, indicator: Span, fig: Span, cue: str, directives: patterns.Occupancy,
-                sentence_start: int) -> None:
+                sentence_start: int) -> str:
         rel_type = self.relation_type(text, fig, cue, directives, sentence_start)
         if rel_type == "VALUE" and self.increase_before.search(text, max(0, indicator.start_char - 3), indicator.start_char):
             rel_type = "INCREASE"  # 新增国家级青年人才475名
         docstate.add_relation(doc, indicator, fig, rel_type)
+        return rel_type
 
     def relation_type(self, text: str, fig: Span, cue: str, directives: patterns.Occupancy, sentence_start: int) -> str:
         if fig.label_ == "RANKING":
