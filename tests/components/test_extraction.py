@@ -228,3 +228,10 @@ def test_counters_and_compound_units(text, expected):
 ])
 def test_year_and_holiday_deadlines(text, expected):
     assert spans_of(govspeech.parse(text), "DEADLINE") == expected
+
+
+def test_named_townships_closed_by_their_kind_and_banks_only_as_actors():
+    doc = govspeech.parse("西峰、果园、上坝等3个乡镇动手早、进度快。")
+    assert spans_of(doc, "DEPARTMENT") == ["西峰", "果园", "上坝"]
+    assert spans_of(govspeech.parse("支持交通银行、兴业银行等金融企业入驻。"), "DEPARTMENT") == []
+    assert spans_of(govspeech.parse("农商银行要加大涉农信贷投放。"), "DEPARTMENT") == ["农商银行"]

@@ -73,6 +73,11 @@ class DepartmentRecognizer(RuleComponent):
             f"(?:(?P<prefix>{patterns.words(level_prefixes)})(?P<stem>{patterns.words(free_stems + bound_stems)})"
             f"|(?P<body>{patterns.words(d.get('actor_only_bodies', []))}))(?={actor})")
         self.suffix_set = set(d["suffixes"])
+        # 西洞、西峰、丰乐3个乡镇 / 东洞、上坝等7个乡镇: named places closed by their kind
+        name = f"(?:(?![{_NOT_IN_NAME}])\\p{{Han}})"
+        self.place_list = patterns.compile(
+            f"(?<!\\p{{Han}})(?P<items>{name}{{2,4}}(?:、{name}{{2,4}}){{1,15}})等?"
+            f"(?:[0-9]+|[一二三四五六七八九十两]+)个(?P<head>{patterns.words(d.get('place_list_heads', []))})")
         self.collective = patterns.compile(patterns.words(d["collective"]))
         forces = d.get("task_forces", {"suffixes": [], "lead_verbs": []})
         self.task_force = patterns.compile(
@@ -136,6 +141,12 @@ class DepartmentRecognizer(RuleComponent):
             start, name = start + cut, name[cut:]
             if len(name) >= 4:
                 candidates.append((start, start + len(name), {"canonical": name, "collective": False}))
+        for m in self.place_list.finditer(text):
+            for part in re.finditer(r"[^、]+", m.group("items")):
+                start = m.start("items") + part.start()
+                candidates.append((start, start + len(part.group()),
+                                   {"canonical": part.group() + m.group("head").replace("乡镇", "镇"), "collective": False,
+                                    "_part": True}))
         for m in self.assigned.finditer(text):  # 由区更新办负责…: a body the lexicon may not know
             candidates.append((m.start("name"), m.end("name"), {"canonical": m.group("name"), "collective": False}))
         for m in self.role_list.finditer(text):  # （牵头单位：区水务局、相关街镇）
