@@ -235,3 +235,8 @@ def test_named_townships_closed_by_their_kind_and_banks_only_as_actors():
     assert spans_of(doc, "DEPARTMENT") == ["西峰", "果园", "上坝"]
     assert spans_of(govspeech.parse("支持交通银行、兴业银行等金融企业入驻。"), "DEPARTMENT") == []
     assert spans_of(govspeech.parse("农商银行要加大涉农信贷投放。"), "DEPARTMENT") == ["农商银行"]
+
+
+def test_a_ceiling_after_a_figure_does_not_make_it_a_modifier():
+    doc = govspeech.parse("全年城镇登记失业率控制在4.08%以内。")
+    assert relations_of(doc) == [("城镇登记失业率", "VALUE", "4.08%")]

@@ -44,7 +44,7 @@ _SENTENCE_INSIDE = patterns.compile(r"[。;；!?！？]")
 _ADDRESSEE_AFTER = patterns.compile(r"^(?:、|和|及|,|，|要|必须|务必|负责|牵头|主动|切实|进一步|迅速|尽快|立即|抓紧|全力|认真|严格|:|：)")
 _RESPONSIBILITY_NOTE = patterns.compile(r"[。;；]?\s*[(（](?:[^()（）\n]{0,6}(?:单位|部门|责任|牵头|负责)[^()（）\n]*)[)）]")
 # a figure followed by 的 or straight by a noun sizes that noun (500万元以上的项目, 700万吨露天煤矿)
-_MODIFIER_AFTER = patterns.compile(r"^(?:以上|以下|左右)?(?:的|\p{Han})")
+_MODIFIER_AFTER = patterns.compile(r"^(?:以上|以下|以内|左右)?+(?:的|\p{Han})")  # ?+: 4%以内。 is no modifier
 # …unless what follows is punctuation, or goes on with a change or a level (从A提高到B, 5万家增加到…)
 _CONTINUES_WITH_CUE = patterns.compile(
     r"^(?:以上|左右|上下)?(?:提高|增加|增长|上升|提升|扩大|下降|减少|降低|回落|缩小|跃升|跃居|突破|达到|到|至|和|及|与|同比|比上年|分别|占|的增速|的目标|的任务|多"
