@@ -240,3 +240,11 @@ def test_named_townships_closed_by_their_kind_and_banks_only_as_actors():
 def test_a_ceiling_after_a_figure_does_not_make_it_a_modifier():
     doc = govspeech.parse("全年城镇登记失业率控制在4.08%以内。")
     assert relations_of(doc) == [("城镇登记失业率", "VALUE", "4.08%")]
+
+
+def test_the_government_delivering_a_report_is_the_speaker_not_a_department():
+    text = ("政府工作报告\n\n各位代表：\n\n现在，我代表区人民政府，向大会报告工作。\n\n"
+            "一年来，区政府坚持稳中求进，在市政府的支持下完成了各项任务。\n")
+    assert spans_of(govspeech.parse(text), "DEPARTMENT") == ["市政府"]
+    # a speech is not a report: 区政府 is a department there
+    assert spans_of(govspeech.parse("区政府要统筹推进老旧小区改造。"), "DEPARTMENT") == ["区政府"]

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from govspeech import docstate
 from govspeech.components.base import RuleComponent
 from govspeech import patterns
+from govspeech.normalize import normalize
 
 # characters that never sit inside a department name (function words and verbs)
 _NOT_IN_NAME = "的和与在对要是了把将向为从由及或等各这那其该以于就都也还再又被让使给届次0-9"
@@ -103,6 +104,9 @@ class DepartmentRecognizer(RuleComponent):
         self.collective_noun = patterns.compile(nouns)
         # 我代表海拉尔区人民政府向大会报告: the speaker's government as reporter
         self.reporter = patterns.compile(f"{re.escape(d.get('reporter_cue', '代表'))}\\p{{Han}}{{0,5}}$")
+        # …and the government a report speaks for, named in its opening (我代表国务院, 代表区政府)
+        self.reporting_government = patterns.compile(
+            f"{re.escape(d.get('reporter_cue', '代表'))}\\p{{Han}}{{0,12}}?(?P<level>自治区|国务院|省|市|区|县|旗|州)(?:人民)?(?:政府)?(?=\\s*[,，、向])")
         # a shared level prefix before coordinated bodies: 区人大、政协 → 人大 / 政协
         cores = patterns.words(c for c in body_cores if not c.startswith(tuple(self.prefixes)))
         self.prefixed_bodies = patterns.compile(f"(?P<prefix>{prefixes})(?P<items>(?:{cores})(?:(?:、|和)(?:{cores}))+)")
@@ -166,6 +170,7 @@ class DepartmentRecognizer(RuleComponent):
                 start = m.start("items") + part.start()
                 candidates.append((start, start + len(part.group()),
                                    {"canonical": prefix + part.group(), "collective": False, "_part": True}))
+        speaker = self._speaker_names(doc)
         chosen = patterns.Occupancy(len(text))
         # longest first, then leftmost; coordinations are pre-split so their parts are short
         for start, end, attrs in sorted(candidates, key=lambda c: (-(c[1] - c[0]) if not c[2].get("_part") else -100, c[0])):
@@ -174,7 +179,7 @@ class DepartmentRecognizer(RuleComponent):
             if attrs.get("_block"):
                 chosen.add(start, end)
                 continue
-            if text[start:end] in self.exclude or self.not_after.match(text[end:end + 6]) \
+            if text[start:end] in self.exclude or text[start:end] in speaker or self.not_after.match(text[end:end + 6]) \
                     or self.not_before.search(text[max(0, start - 4):start]) \
                     or self.reporter.search(text[max(0, start - 8):start]):
                 continue
@@ -189,6 +194,21 @@ class DepartmentRecognizer(RuleComponent):
             if docstate.add_span(doc, start, end, "DEPARTMENT", attrs) is not None:
                 chosen.add(start, end)
         return doc
+
+    def _speaker_names(self, doc: Doc) -> set[str]:
+        """In a work report, the names of the government that delivers it (区政府, 区人民政府,
+        人民政府 when 我代表区政府 opens it; 国务院 in the national report): the speaker as a
+        whole is not a department the report assigns tasks to."""
+        document = docstate.document(doc)
+        if not document["report"]:
+            return set()
+        m = self.reporting_government.search(normalize(document["head"]).text)
+        if m is None:
+            return set()
+        level = m.group("level")
+        if level == "国务院":
+            return {"国务院"}
+        return {level + "政府", level + "人民政府", "人民政府", m.group()[len(self.data.get("reporter_cue", "代表")):]}
 
     def _conjuncts(self, m: re.Match) -> list[tuple[int, int, dict]]:
         prefix = m.group("prefix") or ""
