@@ -30,6 +30,9 @@ from third_party import THIRD_PARTY, Unavailable
 
 GOLD = ROOT / "corpus" / "gold"
 SPLITS = ("test", "dev")  # test first: the held-out split is the number that matters
+# Test documents annotated after the rules were last changed, whose errors nobody has studied
+# (corpus/README.md, "Fresh hold-out"): reported on their own too.
+SUBSETS = {"fresh": ("hunan-2026", "national-2025")}
 
 Pairs = list[tuple[dict, dict]]
 
@@ -89,8 +92,11 @@ def run(quick: bool, log: Callable[[str], None] = print) -> dict[str, Any]:
         if system.skipped:
             log(f"  skipped {system.name}: {system.skipped}")
     result: dict[str, Any] = {"systems": {s.name: s.describe() for s in all_systems}, "splits": {}}
-    for split in SPLITS:
-        docs = list(read_gold(GOLD, splits=(split,)))
+    groups = [(split, list(read_gold(GOLD, splits=(split,)))) for split in SPLITS]
+    groups += [(name, [d for d in read_gold(GOLD) if d.id in ids]) for name, ids in SUBSETS.items()]
+    for split, docs in groups:
+        if not docs:
+            continue
         chars = sum(len(d.text) for d in docs)
         scores = {}
         for system in all_systems:

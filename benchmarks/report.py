@@ -42,7 +42,7 @@ def _accuracy_split(accuracy: dict[str, Any], split: str, heading: str) -> list[
             return "–"
         return f"{scores[name]['strict'][label]['f']:.2f} / {scores[name]['overlap'][label]['f']:.2f}"
 
-    held_out = " (held out)" if split == "test" else ""
+    held_out = {"test": " (held out)", "fresh": " (fresh hold-out: test documents annotated after the last rule change)"}.get(split, "")
     lines = [f"{heading}# {split} split{held_out}: {len(data['documents'])} documents, {data['chars']:,} characters", "",
              "Span F1, strict / overlap (– = the system does not produce that label).", ""]
     rows = [[label] + [f1_pair(n, label) for n in names] for label in LABELS]
