@@ -40,11 +40,14 @@ def _accuracy_split(accuracy: dict[str, Any], split: str, heading: str) -> list[
     def f1_pair(name: str, label: str) -> str:
         if label not in systems[name]["covers"]:
             return "–"
+        counts = scores[name]["strict"][label]
+        if counts["tp"] + counts["fp"] + counts["fn"] == 0:
+            return "n/a"  # no gold and no prediction: F1 is undefined, not 0
         return f"{scores[name]['strict'][label]['f']:.2f} / {scores[name]['overlap'][label]['f']:.2f}"
 
-    held_out = {"test": " (held out)", "fresh": " (fresh hold-out: test documents annotated after the last rule change)"}.get(split, "")
+    held_out = {"test": " (held out)", "fresh": " (fresh hold-out: test documents whose errors nobody has studied)"}.get(split, "")
     lines = [f"{heading}# {split} split{held_out}: {len(data['documents'])} documents, {data['chars']:,} characters", "",
-             "Span F1, strict / overlap (– = the system does not produce that label).", ""]
+             "Span F1, strict / overlap (– = the system does not produce that label; n/a = no gold span and none predicted).", ""]
     rows = [[label] + [f1_pair(n, label) for n in names] for label in LABELS]
     rows.append(["all spans"] + [f"{scores[n]['strict']['ALL']['f']:.2f} / {scores[n]['overlap']['ALL']['f']:.2f}"
                                  for n in names])
