@@ -13,7 +13,7 @@ from govspeech import docstate
 from govspeech.chunking import DEFAULT_CHUNK_CHARS, chunk_bounds
 from govspeech.errors import DocumentTooLargeError, GovspeechError, InputTypeError
 from govspeech.pipeline import load
-from govspeech.records import doc_to_record, merge_documents
+from govspeech.records import build_document, doc_to_record, record_parts
 from govspeech.schema import Document, ErrorRecord
 
 __version__ = "0.1.0"
@@ -22,6 +22,9 @@ __all__ = ["parse", "parse_many", "load", "Document", "ErrorRecord", "GovspeechE
 #: Default size limit of one document (characters).  Real speeches and reports are < 200k
 #: characters; longer texts are parsed in pieces of ``chunk_chars`` (see govspeech.chunking).
 MAX_CHARS = 20_000_000
+#: Pieces of one long text handed to ``nlp.pipe`` at a time (spaCy's default, 1000, would hold
+#: every piece's Doc in memory until the whole text is done).
+PIPE_BATCH = 4
 
 
 def _check(text: Any, max_chars: int) -> str:
@@ -47,9 +50,18 @@ def parse(text: str, *, doc_id: str | None = None, nlp=None, max_chars: int = MA
         return doc_to_record(nlp(text), doc_id=doc_id)
     bounds = chunk_bounds(text, chunk_chars)
     report = docstate.is_report(text)
-    pieces = [(start, doc_to_record(doc)) for (start, _), doc in
-              zip(bounds, nlp.pipe(_piece(nlp, text, s, e, report) for s, e in bounds))]
-    return merge_documents(text, pieces, doc_id=doc_id)
+    # small batches, records made as each piece is done: only a few pieces' Docs are alive at
+    # once, so memory follows the record size, not the length times spaCy's Doc overhead
+    docs = nlp.pipe((_piece(nlp, text, s, e, report) for s, e in bounds), batch_size=PIPE_BATCH)
+    spans: list = []
+    relations: list = []
+    flags: list = []
+    for (start, _), doc in zip(bounds, docs):
+        piece_spans, piece_relations, piece_flags = record_parts(doc, start, len(spans) + 1, len(relations) + 1)
+        spans += piece_spans
+        relations += piece_relations
+        flags += piece_flags
+    return build_document(text, spans, relations, flags, doc_id=doc_id)
 
 
 def _piece(nlp, text: str, start: int, end: int, report: bool):

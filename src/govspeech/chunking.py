@@ -2,8 +2,9 @@
 
 The char tokenizer makes one token per Han character, so a 10 MB document would be one huge
 ``Doc``.  Every relation govspeech extracts lives inside a sentence, so a document can be cut
-at line breaks (preferably after a sentence end) and parsed piece by piece; the pieces' records
-are merged back with their offsets shifted (:func:`govspeech.records.merge_documents`).
+at line breaks (preferably after a sentence end) and parsed piece by piece; each piece is
+converted straight into the whole text's record, offsets shifted and ids continued
+(:func:`govspeech.records.record_parts`).
 """
 from __future__ import annotations
 

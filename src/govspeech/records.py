@@ -8,7 +8,7 @@ call :func:`doc_to_record`; none of them converts on its own.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, Iterable
 
 from pydantic import TypeAdapter
 from spacy.tokens import Doc
@@ -28,6 +28,17 @@ _DIRECTIVE_VIEW = {"RESPONSIBLE": "departments", "DUE": "deadlines"}
 def doc_to_record(doc: Doc, doc_id: str | None = None, meta: dict[str, Any] | None = None) -> Document:
     norm = docstate.normalized(doc)
     original = norm.original if norm is not None else docstate.text(doc)
+    records, relations, flags = record_parts(doc)
+    return build_document(original, records, relations, flags, doc_id=doc_id, meta=meta)
+
+
+def record_parts(doc: Doc, offset: int = 0, first_span_id: int = 1,
+                 first_relation_id: int = 1) -> tuple[list[SpanRecord], list[Relation], list[Flag]]:
+    """The spans, relations and flags of ``doc`` as records, their offsets shifted by ``offset``
+    and their ids numbered from the given ones: a piece of a long text is converted straight
+    into its place in the whole (no per-piece record to copy and merge)."""
+    norm = docstate.normalized(doc)
+    original = norm.original if norm is not None else docstate.text(doc)
     st = docstate.state(doc)
 
     located = []
@@ -39,11 +50,12 @@ def doc_to_record(doc: Doc, doc_id: str | None = None, meta: dict[str, Any] | No
     located.sort()
 
     raw, id_of = [], {}
-    for number, (start, end, _, label, key) in enumerate(located, 1):
+    for number, (start, end, _, label, key) in enumerate(located, first_span_id):
         attrs = dict(st["attrs"].get(key, {}))
         if label == "DEADLINE":
             attrs["text"] = original[start:end]  # "as written": the original characters
-        raw.append({"id": number, "label": label, "text": original[start:end], "start": start, "end": end, "attrs": attrs})
+        raw.append({"id": number, "label": label, "text": original[start:end], "start": start + offset,
+                    "end": end + offset, "attrs": attrs})
         id_of[key] = number
     # one validation call for all spans: the label picks each span's attribute model
     records = _SPANS_ADAPTER.validate_python(raw)
@@ -51,20 +63,28 @@ def doc_to_record(doc: Doc, doc_id: str | None = None, meta: dict[str, Any] | No
     relations = []
     for head_key, tail_key, rel_type in docstate.relations(doc):
         if head_key in id_of and tail_key in id_of:
-            relations.append(Relation(id=len(relations) + 1, type=rel_type, head=id_of[head_key], tail=id_of[tail_key]))
+            relations.append(Relation(id=first_relation_id + len(relations), type=rel_type,
+                                      head=id_of[head_key], tail=id_of[tail_key]))
 
-    flags = [Flag(kind=f.kind, start=f.start, end=f.end, text=f.text) for f in (norm.flags if norm else [])]
-    return Document(id=doc_id, text=original, spans=records, relations=relations, flags=flags,
+    flags = [Flag(kind=f.kind, start=f.start + offset, end=f.end + offset, text=f.text) for f in (norm.flags if norm else [])]
+    return records, relations, flags
+
+
+def build_document(text: str, records: list[SpanRecord], relations: list[Relation], flags: list[Flag],
+                   doc_id: str | None = None, meta: dict[str, Any] | None = None) -> Document:
+    """The :class:`Document` of ``text`` with its indicator and directive views."""
+    return Document(id=doc_id, text=text, spans=records, relations=relations, flags=flags,
                     indicators=_indicator_views(records, relations), directives=_directive_views(records, relations),
                     meta=dict(meta or {}))
 
 
-def merge_documents(text: str, pieces: list[tuple[int, Document]], doc_id: str | None = None,
+def merge_documents(text: str, pieces: Iterable[tuple[int, Document]], doc_id: str | None = None,
                     meta: dict[str, Any] | None = None) -> Document:
     """One record for ``text`` from records of its pieces (``(offset, Document)``, in order).
 
     Offsets shift by each piece's position; span and relation ids are renumbered; the views
-    are rebuilt.  Used for documents cut by :mod:`govspeech.chunking`.
+    are rebuilt.  ``parse()`` does not need it (it converts each piece in place with
+    :func:`record_parts`); it is for records made elsewhere.
     """
     spans, relations, flags = [], [], []
     for offset, part in pieces:
@@ -77,9 +97,7 @@ def merge_documents(text: str, pieces: list[tuple[int, Document]], doc_id: str |
             relations.append(rel.model_copy(update={"id": len(relations) + 1, "head": new_id[rel.head],
                                                     "tail": new_id[rel.tail]}))
         flags += [f.model_copy(update={"start": f.start + offset, "end": f.end + offset}) for f in part.flags]
-    return Document(id=doc_id, text=text, spans=spans, relations=relations, flags=flags,
-                    indicators=_indicator_views(spans, relations), directives=_directive_views(spans, relations),
-                    meta=dict(meta or {}))
+    return build_document(text, spans, relations, flags, doc_id=doc_id, meta=meta)
 
 
 def _views(records: list, relations: list[Relation], head_label: str, view_of_type: dict[str, str]) -> list[tuple]:
