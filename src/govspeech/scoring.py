@@ -62,6 +62,23 @@ def _overlap_match(gold: list[dict], pred: list[dict]) -> dict[int, int]:
     return matched
 
 
+def _mapped_relations(gold: dict, pred: dict, g_ents: list[dict], p_ents: list[dict], matched: dict[int, int],
+                      ) -> tuple[set[tuple[int, int, str]], list[tuple[tuple[int | None, int | None, str], int, int]]]:
+    """Gold relations as ``(gold head idx, gold tail idx, type)``, and each predicted relation
+    as that key (its ends mapped through the overlap ``matched``; ``None`` for an end that
+    matches no gold span) with its own head and tail indices in ``p_ents``."""
+    g_index = {e["id"]: i for i, e in enumerate(g_ents)}
+    p_index = {e["id"]: i for i, e in enumerate(p_ents)}
+    g_rels = {(g_index[r["from_id"]], g_index[r["to_id"]], r["type"]) for r in gold.get("relations", [])
+              if r["from_id"] in g_index and r["to_id"] in g_index}
+    p_rels = []
+    for r in pred.get("relations", []):
+        if r["from_id"] in p_index and r["to_id"] in p_index:
+            h, t = p_index[r["from_id"]], p_index[r["to_id"]]
+            p_rels.append(((matched.get(h), matched.get(t), r["type"]), h, t))
+    return g_rels, p_rels
+
+
 def relation_errors(gold: dict, pred: dict, labels: Iterable[str] = LABELS) -> list[tuple[str, str, dict, dict]]:
     """``(MISS-REL | FALSE-REL, type, head, tail)`` for every relation the scorer counts as
     missed or false: a predicted relation is right when its type is and both ends match gold
@@ -69,22 +86,9 @@ def relation_errors(gold: dict, pred: dict, labels: Iterable[str] = LABELS) -> l
     labels = tuple(labels)
     g_ents = [e for e in gold.get("entities", []) if e["label"] in labels]
     p_ents = [e for e in pred.get("entities", []) if e["label"] in labels]
-    matched = _overlap_match(g_ents, p_ents)
-    g_by_id = {e["id"]: i for i, e in enumerate(g_ents)}
-    p_by_id = {e["id"]: i for i, e in enumerate(p_ents)}
-    g_rels = {(g_by_id[r["from_id"]], g_by_id[r["to_id"]], r["type"]) for r in gold.get("relations", [])
-              if r["from_id"] in g_by_id and r["to_id"] in g_by_id}
-    found: set[tuple[int, int, str]] = set()
-    out: list[tuple[str, str, dict, dict]] = []
-    for r in pred.get("relations", []):
-        if r["from_id"] not in p_by_id or r["to_id"] not in p_by_id:
-            continue
-        h, t = p_by_id[r["from_id"]], p_by_id[r["to_id"]]
-        key = (matched.get(h), matched.get(t), r["type"])
-        if key in g_rels:
-            found.add(key)
-        else:
-            out.append(("FALSE-REL", r["type"], p_ents[h], p_ents[t]))
+    g_rels, p_rels = _mapped_relations(gold, pred, g_ents, p_ents, _overlap_match(g_ents, p_ents))
+    out = [("FALSE-REL", key[2], p_ents[h], p_ents[t]) for key, h, t in p_rels if key not in g_rels]
+    found = {key for key, _, _ in p_rels}
     out += [("MISS-REL", rtype, g_ents[h], g_ents[t]) for h, t, rtype in g_rels - found]
     return sorted(out, key=lambda e: (e[3]["start_offset"], e[0]))
 
@@ -138,22 +142,11 @@ def score_records(pairs: Iterable[tuple[dict, dict]], labels: Iterable[str] = LA
             attr_by_label[g_ents[gi]["label"]][0] += ok
             attr_by_label[g_ents[gi]["label"]][1] += 1
         # relations: map pred entity ids to gold entity ids through the overlap matching
-        g_index = {e["id"]: i for i, e in enumerate(g_ents)}
-        p_index = {e["id"]: i for i, e in enumerate(p_ents)}
-        g_rels = {(g_index[r["from_id"]], g_index[r["to_id"]], r["type"]) for r in gold.get("relations", [])
-                  if r["from_id"] in g_index and r["to_id"] in g_index}
-        p_rels = set()
+        g_rels, mapped = _mapped_relations(gold, pred, g_ents, p_ents, matched)
+        p_rels = {key for key, _, _ in mapped if None not in key[:2]}
         # a predicted relation with an end that matches no gold span is a false positive of
         # its type too, so the per-type rows add up to the ALL row
-        unmatched: Counter[str] = Counter()
-        for r in pred.get("relations", []):
-            if r["from_id"] not in p_index or r["to_id"] not in p_index:
-                continue
-            h, t = matched.get(p_index[r["from_id"]]), matched.get(p_index[r["to_id"]])
-            if h is None or t is None:
-                unmatched[r["type"]] += 1
-            else:
-                p_rels.add((h, t, r["type"]))
+        unmatched: Counter[str] = Counter(key[2] for key, _, _ in mapped if None in key[:2])
         for rtype in {r[2] for r in g_rels | p_rels} | set(unmatched):
             g_t = {r for r in g_rels if r[2] == rtype}
             p_t = {r for r in p_rels if r[2] == rtype}
