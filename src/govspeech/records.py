@@ -8,7 +8,7 @@ call :func:`doc_to_record`; none of them converts on its own.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import TypeAdapter
 from spacy.tokens import Doc
@@ -26,10 +26,13 @@ _DIRECTIVE_VIEW = {"RESPONSIBLE": "departments", "DUE": "deadlines"}
 
 
 def doc_to_record(doc: Doc, doc_id: str | None = None, meta: dict[str, Any] | None = None) -> Document:
-    norm = docstate.normalized(doc)
-    original = norm.original if norm is not None else docstate.text(doc)
     records, relations, flags = record_parts(doc)
-    return build_document(original, records, relations, flags, doc_id=doc_id, meta=meta)
+    return build_document(_original_text(doc), records, relations, flags, doc_id=doc_id, meta=meta)
+
+
+def _original_text(doc: Doc) -> str:
+    norm = docstate.normalized(doc)
+    return norm.original if norm is not None else docstate.text(doc)
 
 
 def record_parts(doc: Doc, offset: int = 0, first_span_id: int = 1,
@@ -38,7 +41,7 @@ def record_parts(doc: Doc, offset: int = 0, first_span_id: int = 1,
     and their ids numbered from the given ones: a piece of a long text is converted straight
     into its place in the whole (no per-piece record to copy and merge)."""
     norm = docstate.normalized(doc)
-    original = norm.original if norm is not None else docstate.text(doc)
+    original = _original_text(doc)
     st = docstate.state(doc)
 
     located = []
@@ -76,28 +79,6 @@ def build_document(text: str, records: list[SpanRecord], relations: list[Relatio
     return Document(id=doc_id, text=text, spans=records, relations=relations, flags=flags,
                     indicators=_indicator_views(records, relations), directives=_directive_views(records, relations),
                     meta=dict(meta or {}))
-
-
-def merge_documents(text: str, pieces: Iterable[tuple[int, Document]], doc_id: str | None = None,
-                    meta: dict[str, Any] | None = None) -> Document:
-    """One record for ``text`` from records of its pieces (``(offset, Document)``, in order).
-
-    Offsets shift by each piece's position; span and relation ids are renumbered; the views
-    are rebuilt.  ``parse()`` does not need it (it converts each piece in place with
-    :func:`record_parts`); it is for records made elsewhere.
-    """
-    spans, relations, flags = [], [], []
-    for offset, part in pieces:
-        new_id = {}
-        for span in part.spans:
-            new_id[span.id] = len(spans) + 1
-            spans.append(span.model_copy(update={"id": new_id[span.id], "start": span.start + offset,
-                                                 "end": span.end + offset}))
-        for rel in part.relations:
-            relations.append(rel.model_copy(update={"id": len(relations) + 1, "head": new_id[rel.head],
-                                                    "tail": new_id[rel.tail]}))
-        flags += [f.model_copy(update={"start": f.start + offset, "end": f.end + offset}) for f in part.flags]
-    return build_document(text, spans, relations, flags, doc_id=doc_id, meta=meta)
 
 
 def _views(records: list, relations: list[Relation], head_label: str, view_of_type: dict[str, str]) -> list[tuple]:
