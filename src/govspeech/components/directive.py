@@ -54,16 +54,16 @@ class DirectiveRecognizer(RuleComponent):
                 previous = (-1, False)
                 continue
             # a ；item continuing a sentence whose last item was a directive lists more duties
-            continues = previous == (unit.sentence, True) and not self.past.search(body) \
+            continues = len(body) >= 4 and previous == (unit.sentence, True) and not self.past.search(body) \
                 and not (self.problem.search(body) and not self.action_start.match(body))
             directive = continues or self.is_directive(body, plan_mode, has_marker=unit.body_start > unit.start)
-            if directive and len(body) >= 4:
+            if directive:
                 docstate.add_span(doc, unit.body_start, unit.end, "DIRECTIVE", {})
             elif (unit.first_in_line and unit.end - unit.start <= 40 and text[unit.end:unit.end + 1] in ":："
                   and self.plan_heading.search(body)):
                 # an unnumbered lead line such as "下半年重点抓好以下工作:" opens the plan part
                 plan_mode = self._mode_after_heading(body, plan_mode, plan_document)
-            previous = (unit.sentence, directive and len(body) >= 4)
+            previous = (unit.sentence, directive)
         return doc
 
     def is_plan_document(self, head: str) -> bool:

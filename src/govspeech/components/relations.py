@@ -259,9 +259,9 @@ class RelationLinker(RuleComponent):
             return
         departments = [s for s in spans if s.label_ == "DEPARTMENT"]
         deadlines = [s for s in spans if s.label_ == "DEADLINE"]
+        # _actors already leaves out receiving bodies (向市政府…)
         addressees = [d for d in self._actors(text, departments) if d.start_char < directives[0].start_char + 40
-                      and _ADDRESSEE_AFTER.match(text[d.end_char:d.end_char + 4])
-                      and not _RECEIVE.search(text[max(0, d.start_char - 3):d.start_char])]
+                      and _ADDRESSEE_AFTER.match(text[d.end_char:d.end_char + 4])]
         for directive in directives:
             inside = [d for d in departments if directive.start_char <= d.start_char and d.end_char <= directive.end_char]
             responsible = self._actors(text, inside)
@@ -281,7 +281,6 @@ class RelationLinker(RuleComponent):
         """The departments of a directive that carry it out: not those that only receive it
         (向市政府汇报) or lead and oversee it (在市委的坚强领导下), nor the bodies coordinated
         with such a one (在市委、市政府和区委的坚强领导下)."""
-        out: list[Span] = []
         passive: list[bool] = []
         for i, dep in enumerate(inside):
             joined = i > 0 and _JOINER.match(text[inside[i - 1].end_char:dep.start_char]) is not None
@@ -293,8 +292,7 @@ class RelationLinker(RuleComponent):
                     if j == 0 or not _JOINER.match(text[inside[j - 1].end_char:inside[j].start_char]):
                         break
             passive.append(not_actor or (joined and passive[i - 1]))
-        out = [dep for dep, p in zip(inside, passive) if not p]
-        return out
+        return [dep for dep, p in zip(inside, passive) if not p]
 
     @staticmethod
     def _saluted(text: str, sentence_start: int, departments: list[Span]) -> list[Span]:
