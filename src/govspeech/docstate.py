@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from govspeech.normalize import NormalizedText
+from govspeech.normalize import NormalizedText, normalize
 
 SPAN_KEY = "govspeech"
 LABELS = ("INDICATOR", "QUANTITY", "PERCENT", "RANKING", "DIRECTIVE", "DEPARTMENT", "DEADLINE")
@@ -96,6 +96,15 @@ def document(doc: Doc) -> dict:
         st["document"] = {"offset": 0, "length": len(original), "report": is_report(original),
                           "head": original[:HEAD_CHARS]}
     return st["document"]
+
+
+def document_head(doc: Doc) -> str:
+    """The normalised head of the document ``doc`` belongs to (its title and header, Simplified
+    characters as the rules read them), normalised once per Doc for every component."""
+    cache = _transient(doc)
+    if "head" not in cache:
+        cache["head"] = normalize(document(doc)["head"]).text
+    return cache["head"]
 
 
 #: Cues that a text is a work report read to a congress rather than a speech at a meeting.

@@ -22,7 +22,6 @@ from spacy.tokens import Doc
 from govspeech import docstate
 from govspeech.components.base import RuleComponent
 from govspeech import patterns
-from govspeech.normalize import normalize
 
 # characters that never sit inside a department name (function words and verbs)
 _NOT_IN_NAME = "的和与在对要是了把将向为从由及或等各这那其该以于就都也还再又被让使给届次0-9"
@@ -103,10 +102,11 @@ class DepartmentRecognizer(RuleComponent):
         self.shared_each = patterns.compile(f"各(?P<items>{nouns}(?:(?:、|和){nouns})+)")
         self.collective_noun = patterns.compile(nouns)
         # 我代表海拉尔区人民政府向大会报告: the speaker's government as reporter
-        self.reporter = patterns.compile(f"{re.escape(d.get('reporter_cue', '代表'))}\\p{{Han}}{{0,5}}$")
+        self.reporter_cue = d.get("reporter_cue", "代表")
+        self.reporter = patterns.compile(f"{re.escape(self.reporter_cue)}\\p{{Han}}{{0,5}}$")
         # …and the government a report speaks for, named in its opening (我代表国务院, 代表区政府)
         self.reporting_government = patterns.compile(
-            f"{re.escape(d.get('reporter_cue', '代表'))}\\p{{Han}}{{0,12}}?(?P<level>自治区|国务院|省|市|区|县|旗|州)(?:人民)?(?:政府)?(?=\\s*[,，、向])")
+            f"{re.escape(self.reporter_cue)}\\p{{Han}}{{0,12}}?(?P<level>自治区|国务院|省|市|区|县|旗|州)(?:人民)?(?:政府)?(?=\\s*[,，、向])")
         # a shared level prefix before coordinated bodies: 区人大、政协 → 人大 / 政协
         cores = patterns.words(c for c in body_cores if not c.startswith(tuple(self.prefixes)))
         self.prefixed_bodies = patterns.compile(f"(?P<prefix>{prefixes})(?P<items>(?:{cores})(?:(?:、|和)(?:{cores}))+)")
@@ -202,13 +202,13 @@ class DepartmentRecognizer(RuleComponent):
         document = docstate.document(doc)
         if not document["report"]:
             return set()
-        m = self.reporting_government.search(normalize(document["head"]).text)
+        m = self.reporting_government.search(docstate.document_head(doc))
         if m is None:
             return set()
         level = m.group("level")
         if level == "国务院":
             return {"国务院"}
-        return {level + "政府", level + "人民政府", "人民政府", m.group()[len(self.data.get("reporter_cue", "代表")):]}
+        return {level + "政府", level + "人民政府", "人民政府", m.group()[len(self.reporter_cue):]}
 
     def _conjuncts(self, m: re.Match) -> list[tuple[int, int, dict]]:
         prefix = m.group("prefix") or ""

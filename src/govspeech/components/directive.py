@@ -16,7 +16,6 @@ from govspeech import docstate
 from govspeech.components.base import RuleComponent
 from govspeech.components.structure import StructureReader, Unit
 from govspeech import patterns
-from govspeech.normalize import normalize
 
 _QUOTED = patterns.compile(r"“[^”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^》\n]{0,60}》")
 
@@ -44,7 +43,7 @@ class DirectiveRecognizer(RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         text = docstate.text(doc)
-        plan_document = self.is_plan_document(docstate.document(doc)["head"])
+        plan_document = self.is_plan_document(docstate.document_head(doc))
         plan_mode = False
         previous: tuple[int, bool] = (-1, False)  # (sentence, was a directive) of the last unit
         for unit in self.structure.units(text):
@@ -67,9 +66,8 @@ class DirectiveRecognizer(RuleComponent):
         return doc
 
     def is_plan_document(self, head: str) -> bool:
-        """Does the document's title call it a plan (实施意见, 工作方案 …)?  Read on the
-        normalised head, so a Traditional title counts too."""
-        return bool(head) and self.plan_title.search(normalize(head).text) is not None
+        """Does the document's (normalised) title call it a plan (实施意见, 工作方案 …)?"""
+        return self.plan_title.search(head) is not None
 
     def _mode_after_heading(self, heading: str, plan_mode: bool, plan_document: bool = False) -> bool:
         """A heading opens the plan part or the review part, whichever its first cue says
