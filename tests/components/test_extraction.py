@@ -248,3 +248,40 @@ def test_the_government_delivering_a_report_is_the_speaker_not_a_department():
     assert spans_of(govspeech.parse(text), "DEPARTMENT") == ["市政府"]
     # a speech is not a report: 区政府 is a department there
     assert spans_of(govspeech.parse("区政府要统筹推进老旧小区改造。"), "DEPARTMENT") == ["区政府"]
+
+
+def test_bodies_whose_decisions_or_past_acts_a_directive_names_are_not_responsible():
+    # seed-000: the party committee's deployment is what the cadres carry out
+    doc = govspeech.parse("具体到我们政府系统的全体党员干部，要严格落实区委的各项部署，步调一致、上下联动。")
+    assert "区委" in spans_of(doc, "DEPARTMENT") and relations_of(doc, "RESPONSIBLE") == []
+    doc = govspeech.parse("特别是要对照省政府出台“十不准”要求和区政府党组相关规定，实打实推进作风转变。")
+    assert relations_of(doc, "RESPONSIBLE") == []
+    # seed-003: what the city government has already settled is reported, not assigned
+    doc = govspeech.parse("市政府已明确了今年汉唐文化新区三个征迁区域，要加快基础设施建设。")
+    assert relations_of(doc, "RESPONSIBLE") == []
+    # …while the body that is told to act still is
+    doc = govspeech.parse("审计部门要坚持问题导向，发现的线索要及时移送纪检监察机关调查处理。")
+    assert {t for _, _, t in relations_of(doc, "RESPONSIBLE")} == {"审计部门"}
+
+
+def test_facilities_are_departments_only_as_the_subject_of_a_task():
+    doc = govspeech.parse("全面提高医疗水平和服务质量，年内区医院要晋升为二级甲等医院。")
+    assert spans_of(doc, "DEPARTMENT") == ["区医院"]
+    assert spans_of(govspeech.parse("启动区医院扩建工程，新建幼儿园两所。"), "DEPARTMENT") == []
+
+
+def test_a_bracketed_list_counted_by_the_places_before_it():
+    # seed-003
+    doc = govspeech.parse("有7个乡镇仅在5个种植园区落实了日光温室任务的20%(金佛寺、东洞、铧尖、下河清、三墩、清水、果园)，"
+                          "还有1个乡(黄泥堡)只落实了10%。")
+    assert spans_of(doc, "DEPARTMENT") == ["金佛寺", "东洞", "铧尖", "下河清", "三墩", "清水", "果园", "黄泥堡"]
+    assert doc.spans_by_label("DEPARTMENT")[-1].attrs.canonical == "黄泥堡乡"
+    # a count that does not match the list says nothing about it
+    assert spans_of(govspeech.parse("有3个乡镇(东洞、铧尖)落实了任务。"), "DEPARTMENT") == []
+
+
+def test_fields_of_work_and_place_names_inside_other_words():
+    assert spans_of(govspeech.parse("做好民族宗教、档案史志、关工委、侨务、双拥等工作。"), "DEPARTMENT") == []
+    assert spans_of(govspeech.parse("就是第一时间贯彻落实好省市区委的各项会议精神。"), "DEPARTMENT") == []
+    doc = govspeech.parse("# 上海市松江区人民政府办公室关于印发实施计划的通知")
+    assert spans_of(doc, "DEPARTMENT") == ["上海市松江区人民政府办公室"]

@@ -7,7 +7,14 @@ Sources of a match, all from ``resources/lexicons/departments.json``:
   one span per conjunct over its own characters, the shared affixes restored in ``canonical``;
 * whole bodies (区委, 区政府, 国务院 …, also under other level prefixes) and collective ones
   (各乡镇, 各级各部门, 有关部门 …, ``collective`` = true);
-* an unseen name: level prefix + a few characters + a strong suffix (区湿地保护中心).
+* an unseen name: level prefix + a few characters + a strong suffix (区湿地保护中心), not
+  starting inside a longer place word (省市区委, 温州);
+* bodies found by their role: the subject of a task (区财政将…, 呼伦贝尔大剧院要…), a body
+  given a task (由区更新办负责), a task force (重点项目推进专班), named places closed or
+  counted by their kind (西洞、西峰3个乡镇; 7个乡镇…(金佛寺、东洞…)).
+
+A full place name before a level word belongs to the name (上海市松江 + 区人民政府办公室); a
+list of fields of work (做好档案史志、关工委、侨务等工作) marks nothing.
 
 A body directly followed by a title or a meeting word (区委书记, 安委会全体会议) is part of a
 person's title or a meeting's name and is not marked.  Overlaps keep the longest match.
@@ -21,6 +28,7 @@ from spacy.tokens import Doc
 
 from govspeech import docstate
 from govspeech.components.base import RuleComponent
+from govspeech.components.numerals import read_int
 from govspeech import patterns
 
 # characters that never sit inside a department name (function words and verbs)
@@ -73,11 +81,25 @@ class DepartmentRecognizer(RuleComponent):
             f"(?:(?P<prefix>{patterns.words(level_prefixes)})(?P<stem>{patterns.words(free_stems + bound_stems)})"
             f"|(?P<body>{patterns.words(d.get('actor_only_bodies', []))}))(?={actor})")
         self.suffix_set = set(d["suffixes"])
+        # 呼伦贝尔大剧院要…, 年内区医院要…: a facility acting as the subject of a task is a body
+        # (the run of name characters before it, less a leading time word)
+        self.facility_actor = patterns.compile(
+            f"(?<![{patterns.HAN}])(?P<name>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{0,8}}?(?:{patterns.words(d.get('facility_suffixes', []))}))"
+            f"(?={actor})")
+        self.facility_lead = patterns.compile(f"^(?:{patterns.words(d.get('facility_lead_words', []))})")
         # 西洞、西峰、丰乐3个乡镇 / 东洞、上坝等7个乡镇: named places closed by their kind
         name = f"(?:(?![{_NOT_IN_NAME}])\\p{{Han}})"
         self.place_list = patterns.compile(
             f"(?<!\\p{{Han}})(?P<items>{name}{{2,4}}(?:、{name}{{2,4}}){{1,15}})等?"
             f"(?:[0-9]+|[一二三四五六七八九十两]+)个(?P<head>{patterns.words(d.get('place_list_heads', []))})")
+        # 有7个乡镇…(金佛寺、东洞…果园), 1个乡(黄泥堡): a bracketed list of as many names as a
+        # count of places just before it gives
+        self.place_count = patterns.compile(
+            f"(?P<n>[0-9]+|[一二三四五六七八九十两]+)个(?P<head>{patterns.words(d.get('place_list_heads', []))})")
+        self.bracketed_places = patterns.compile(f"[(（](?P<items>{name}{{2,4}}(?:、{name}{{2,4}}){{0,15}})[)）]")
+        # 做好民族宗教、档案史志、关工委、侨务等工作: a list of fields of work, whose bodies name a field
+        self.field_list = patterns.compile(
+            f"(?P<items>[^，,。；;：:、\\n]{{1,12}}(?:、[^，,。；;：:、\\n]{{1,12}}){{2,}})等?(?:{patterns.words(d.get('field_list_closers', []))})")
         self.collective = patterns.compile(patterns.words(d["collective"]))
         forces = d.get("task_forces", {"suffixes": [], "lead_verbs": []})
         self.task_force = patterns.compile(
@@ -88,7 +110,10 @@ class DepartmentRecognizer(RuleComponent):
             f"(?:{patterns.words(forces['lead_verbs'])}|[一二三四五六七八九十两几多每]+个)+")
         strong = "局|委员会|委|办公室|办|中心|站|所|大队|支队|专班|指挥部|管委会|领导小组|工作组"
         self.unseen = patterns.compile(
-            f"(?P<prefix>区|县|市|省|州|镇|乡)(?!域|内|外|位|间|别|分|打造)(?P<core>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?)(?P<suffix>{strong})(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))")
+            # not inside a longer place word (省市区委, 市区变电站, 温州争创…中心)
+            f"(?P<prefix>(?<![区县市省州乡镇])(?:区|县|市|省|镇|乡)|(?<!\\p{{Han}})州)(?!域|内|外|位|间|别|分|打造)(?P<core>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?)(?P<suffix>{strong})(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))")
+        # 上海市松江 + 区人民政府办公室: the full place name before a level word, from a boundary
+        self.place_before = patterns.compile(f"(?<![{patterns.HAN}])\\p{{Han}}{{2,3}}(?:省|市|自治区)\\p{{Han}}{{2,3}}$")
         self.not_after = patterns.compile(f"^(?:{patterns.words(d['not_followed_by'])})")
         self.not_before = patterns.compile(f"(?:{patterns.words(d.get('not_preceded_by', []))})$")
         self.exclude = set(d.get("exclude", []))
@@ -131,6 +156,11 @@ class DepartmentRecognizer(RuleComponent):
                                                                 + info.get("suffix", ""), "collective": False, "_part": True}))
         for m in self.bare_actor.finditer(text):
             candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False}))
+        for m in self.facility_actor.finditer(text):
+            name = m.group("name")
+            start = m.start() + (lead.end() if (lead := self.facility_lead.match(name)) else 0)
+            if m.end() - start >= 3:
+                candidates.append((start, m.end(), {"canonical": text[start:m.end()], "collective": False}))
         for m in self.bodies.finditer(text):
             candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False}))
         for m in self.collective.finditer(text):
@@ -151,6 +181,10 @@ class DepartmentRecognizer(RuleComponent):
                 candidates.append((start, start + len(part.group()),
                                    {"canonical": part.group() + m.group("head").replace("乡镇", "镇"), "collective": False,
                                     "_part": True}))
+        for m in self.field_list.finditer(text):
+            candidates.append((m.start("items"), m.end("items"), {"_block": True, "_part": True}))
+        for m in self.bracketed_places.finditer(text):
+            candidates += self._counted_places(text, m)
         for m in self.assigned.finditer(text):  # 由区更新办负责…: a body the lexicon may not know
             candidates.append((m.start("name"), m.end("name"), {"canonical": m.group("name"), "collective": False}))
         for m in self.role_list.finditer(text):  # （牵头单位：区水务局、相关街镇）
@@ -185,6 +219,10 @@ class DepartmentRecognizer(RuleComponent):
                 continue
             part = attrs.get("_part", False)
             attrs = {k: v for k, v in attrs.items() if not k.startswith("_")}
+            if not part and text[start] in "区县旗" and (place := self.place_before.search(text, max(0, start - 8), start)) \
+                    and not chosen.overlaps(place.start(), start):
+                start = place.start()
+                attrs["canonical"] = place.group() + attrs["canonical"]
             if not part and start > 0 and text[start - 1] == "各" and not attrs["canonical"].startswith("各") \
                     and text[end:end + 1] not in "、和及与" and not chosen.overlaps(start - 1, start):
                 # 各镇人民政府, 各领导小组成员单位: the 各 belongs to the mention and makes it collective
@@ -209,6 +247,19 @@ class DepartmentRecognizer(RuleComponent):
         if level == "国务院":
             return {"国务院"}
         return {level + "政府", level + "人民政府", "人民政府", m.group()[len(self.reporter_cue):]}
+
+    def _counted_places(self, text: str, m: re.Match) -> list[tuple[int, int, dict]]:
+        """The names of a bracketed list when a count of places before it in the clause
+        (7个乡镇 … (A、B、…), 1个乡(黄泥堡)) says how many there are."""
+        window = text[max(0, m.start() - 60):m.start()]
+        clause = max(window.rfind(c) for c in "。；;!?！？\n") + 1
+        counts = list(self.place_count.finditer(window, clause))
+        items = list(re.finditer(r"[^、]+", m.group("items")))
+        if not counts or read_int(counts[-1].group("n")) != len(items):
+            return []
+        head = counts[-1].group("head").replace("乡镇", "镇")
+        return [(m.start("items") + part.start(), m.start("items") + part.end(),
+                 {"canonical": part.group() + head, "collective": False, "_part": True}) for part in items]
 
     def _conjuncts(self, m: re.Match) -> list[tuple[int, int, dict]]:
         prefix = m.group("prefix") or ""

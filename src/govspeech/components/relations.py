@@ -10,7 +10,9 @@ Per sentence (:mod:`.structure`):
   target cue (目标, 力争, 计划 …) it is TARGET.  A figure that modifies a noun
   (500万元以上的项目) or belongs to another place (全市平均) is not linked.
 * **DIRECTIVE → DEPARTMENT (RESPONSIBLE).**  Departments named inside the directive, except
-  ones that only receive (向市政府汇报); otherwise the sentence's addressee (区交通运输局要…:
+  ones that only receive (向市政府汇报), oversee (在市委的领导下), whose decision is carried
+  out (落实区委的各项部署) or that are said to have acted already (市政府已明确), with the
+  cue words in ``relations.json`` (``not_responsible``); otherwise the sentence's addressee (区交通运输局要…:
   一是…; 二是…) or a responsibility note after it (（牵头单位：区水务局）).
 * **DIRECTIVE → DEADLINE (DUE).**  Deadlines inside the directive.
 
@@ -34,11 +36,11 @@ _LIST_SEP = patterns.compile(r"^[、和及与,，]{1,2}$")
 # a collective stand-in for the indicators just listed: 主要经济指标, 4项, 全部, 均
 _GENERIC_HEAD = patterns.compile(r"指标|[0-9一二三四五六七八九十]+项|全部|均|都")
 _GROUP_END = patterns.compile(r"^(?:等|等等)?(?:[0-9一二三四五六七八九十]+(?:项|个))?$")
-_RECEIVE = patterns.compile(r"(?:向|对|给|报送|报请|提请|报|经|由于|从|接受|在|按照|根据|督促|敦促|执行|利用|用好|采纳|对照)$")
 # a body that leads, oversees or supports the work rather than doing it: 在市委、市政府的坚强领导下,
 # 接受人大依法监督、政协民主监督
 _OVERSEER_AFTER = patterns.compile(r"^(?:的)?(?:坚强|正确|统一|亲切)?(?:领导|指导|关心|支持|帮助)下|^(?:依法|民主|法律|舆论|社会)?监督")
-_JOINER = patterns.compile(r"^(?:、|和|及|与|以及)$")
+# conjuncts of one coordination: 区委、区政府; 区政府党组 (adjacent bodies) share a role too
+_JOINER = patterns.compile(r"^(?:、|和|及|与|以及|)$")
 # a notice's salutation line (各镇人民政府，区政府各委、办、局：) is one clause of addressees
 _SENTENCE_INSIDE = patterns.compile(r"[。;；!?！？]")
 _ADDRESSEE_AFTER = patterns.compile(r"^(?:、|和|及|,|，|要|必须|务必|负责|牵头|主动|切实|进一步|迅速|尽快|立即|抓紧|全力|认真|严格|:|：)")
@@ -72,6 +74,12 @@ class RelationLinker(RuleComponent):
         self.increase_before = patterns.compile(patterns.words(r["increase_before_indicator"]) + r"$")
         self.other_place = patterns.compile(patterns.words(r["other_place"]))
         self.level_after_change = patterns.compile(patterns.words(r["level_after_change"]) + r"\s*$")
+        passive = r["not_responsible"]
+        self.object_before = patterns.compile(patterns.words(passive["before"]) + "$")
+        self.with_before = patterns.compile(patterns.words(passive["with"]) + "$")
+        self.not_actor_after = patterns.compile(
+            f"^(?:的?(?:{patterns.words(passive['after_decision_modifiers'])})?(?:{patterns.words(passive['after_decision'])})"
+            f"|{patterns.words(passive['after_done'])})")
 
     def __call__(self, doc: Doc) -> Doc:
         text = docstate.text(doc)
@@ -276,16 +284,19 @@ class RelationLinker(RuleComponent):
                 if directive.start_char <= deadline.start_char and deadline.end_char <= directive.end_char:
                     docstate.add_relation(doc, directive, deadline, "DUE")
 
-    @staticmethod
-    def _actors(text: str, inside: list[Span]) -> list[Span]:
+    def _actors(self, text: str, inside: list[Span]) -> list[Span]:
         """The departments of a directive that carry it out: not those that only receive it
-        (向市政府汇报) or lead and oversee it (在市委的坚强领导下), nor the bodies coordinated
-        with such a one (在市委、市政府和区委的坚强领导下)."""
+        (向市政府汇报), lead and oversee it (在市委的坚强领导下), whose decision it carries out
+        (落实区委的各项部署) or that are reported as having acted (市政府已明确), nor the bodies
+        coordinated with such a one (在市委、市政府和区委的坚强领导下)."""
         passive: list[bool] = []
         for i, dep in enumerate(inside):
             joined = i > 0 and _JOINER.match(text[inside[i - 1].end_char:dep.start_char]) is not None
-            not_actor = _RECEIVE.search(text[max(0, dep.start_char - 3):dep.start_char]) is not None \
-                or _OVERSEER_AFTER.match(text[dep.end_char:dep.end_char + 8]) is not None
+            before = text[max(0, dep.start_char - 3):dep.start_char]
+            after = text[dep.end_char:dep.end_char + 8]
+            not_actor = self.object_before.search(before) is not None \
+                or (not joined and self.with_before.search(before) is not None) \
+                or _OVERSEER_AFTER.match(after) is not None or self.not_actor_after.match(after) is not None
             if joined and not_actor:  # the whole coordination shares the role of its last conjunct
                 for j in range(i - 1, -1, -1):
                     passive[j] = True
