@@ -285,3 +285,26 @@ def test_fields_of_work_and_place_names_inside_other_words():
     assert spans_of(govspeech.parse("就是第一时间贯彻落实好省市区委的各项会议精神。"), "DEPARTMENT") == []
     doc = govspeech.parse("# 上海市松江区人民政府办公室关于印发实施计划的通知")
     assert spans_of(doc, "DEPARTMENT") == ["上海市松江区人民政府办公室"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # seed-000: a level reached in a review, not a horizon year (达到20.25% has no 到2025年)
+    ("我统计了下近8年的情况，**年的增速最高达到20.25%、**年下滑到16.34%。",
+     [("增速", "VALUE", "20.25%"), ("增速", "VALUE", "16.34%")]),
+    ("人均地区生产总值从2020年的10.5万元提高到2025年的14万元左右。",
+     [("人均地区生产总值", "VALUE", "10.5万元"), ("人均地区生产总值", "VALUE", "14万元左右")]),
+    ("到2030年，全省人均地区生产总值达到16万元。", [("人均地区生产总值", "TARGET", "16万元")]),
+    # 预计 in a review is an estimate of the result; 预期 inside a name is no cue
+    ("社会消费品零售总额预计完成84亿元。", [("社会消费品零售总额", "VALUE", "84亿元")]),
+    ("人均预期寿命从80.2岁提升至82.5岁。", [("人均预期寿命", "VALUE", "80.2岁"), ("人均预期寿命", "VALUE", "82.5岁")]),
+    ("投资完成率125.5%。", [("投资完成率", "COMPLETION", "125.5%")]),
+])
+def test_relation_types_of_review_figures(text, expected):
+    assert relations_of(govspeech.parse(text)) == expected
+
+
+def test_a_list_after_xinzeng_and_a_share_reaching_a_level():
+    doc = govspeech.parse("新增高新技术企业超6000家、科技型中小企业1.76万家。")
+    assert [r[1] for r in relations_of(doc)] == ["INCREASE", "INCREASE"]
+    doc = govspeech.parse("实物商品网上零售额占社会消费品零售总额的比重从15.8%提高到27.2%。")
+    assert [r for r in relations_of(doc) if r[2] == "27.2%"] == [("实物商品网上零售额", "SHARE", "27.2%")]

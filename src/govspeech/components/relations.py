@@ -22,6 +22,7 @@ the scheme marks an indicator only when the sentence reports something about it.
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -51,8 +52,19 @@ _MODIFIER_AFTER = patterns.compile(r"^(?:以上|以下|以内|左右)?+(?:的|\p
 _CONTINUES_WITH_CUE = patterns.compile(
     r"^(?:以上|左右|上下)?(?:提高|增加|增长|上升|提升|扩大|下降|减少|降低|回落|缩小|跃升|跃居|突破|达到|到|至|和|及|与|同比|比上年|分别|占|的增速|的目标|的任务|多"
     r"|以上|左右|,|，|;|；|。|、|\)|）)")
+# a horizon year makes the rest of its sentence a plan (到2030年，…) unless a change reaches it
+# (提高到2025年的14万元) or it is a figure (达到20.25%)
+_HORIZON_YEAR = patterns.compile(r"(?<![达高加长升大降少低滑落])到20[0-9]{2}年")
+# what separates two items of one list of figures: 新增A 6000家、B 1.76万家; 新增X，其中Y
+_NEXT_ITEM = patterns.compile(r"(?:、|[，,]其中)$")
 _TASK_NOUN = patterns.compile(r"任务|目标|计划")
 _SMALL_CHINESE_COUNT = patterns.compile(r"^[一二两三四五六七八九十]+[个项条件家大]")
+
+
+class _Covered(NamedTuple):
+    """The characters of a text covered by its directives and by its indicators."""
+    directives: patterns.Occupancy
+    indicators: patterns.Occupancy
 
 
 class RelationLinker(RuleComponent):
@@ -69,11 +81,13 @@ class RelationLinker(RuleComponent):
         self.decrease = patterns.compile(patterns.words(r["decrease"]))
         self.share = patterns.compile(patterns.words(r["share"]))
         self.completion = patterns.compile(patterns.words(r["completion"]))
+        self.completion_name = patterns.compile(patterns.words(r["completion_names"]) + "$")
         self.target = patterns.compile(patterns.words(r["target"]))
         self.target_in_sentence = patterns.compile(patterns.words(r["target_in_sentence"]))
         self.increase_before = patterns.compile(patterns.words(r["increase_before_indicator"]) + r"$")
         self.other_place = patterns.compile(patterns.words(r["other_place"]))
-        self.level_after_change = patterns.compile(patterns.words(r["level_after_change"]) + r"\s*$")
+        # …also through the year reached: 提高到2025年的14万元
+        self.level_after_change = patterns.compile(patterns.words(r["level_after_change"]) + r"(?:20[0-9]{2}年[底末]?的?)?\s*$")
         passive = r["not_responsible"]
         self.object_before = patterns.compile(patterns.words(passive["before"]) + "$")
         self.with_before = patterns.compile(patterns.words(passive["with"]) + "$")
@@ -93,10 +107,11 @@ class RelationLinker(RuleComponent):
         for span in sorted(docstate.refs(doc), key=lambda s: (s.start_char, -s.end_char)):
             by_sentence.setdefault(sentence_of(span), []).append(span)
         all_spans = [span for group in by_sentence.values() for span in group]
-        directives = patterns.Occupancy(len(text), ((s.start_char, s.end_char) for s in all_spans if s.label_ == "DIRECTIVE"))
+        covered = _Covered(*(patterns.Occupancy(len(text), ((s.start_char, s.end_char) for s in all_spans if s.label_ == label))
+                             for label in ("DIRECTIVE", "INDICATOR")))
         departments = sorted((s for s in all_spans if s.label_ == "DEPARTMENT"), key=lambda s: s.start_char)
         for k, spans in by_sentence.items():
-            self._link_figures(doc, text, spans, directives, sentences[k][0])
+            self._link_figures(doc, text, spans, covered, sentences[k][0])
             self._link_directives(doc, text, spans, sentences[k], departments)
         if self.prune_unlinked:
             linked = {h for h, _, _ in docstate.relations(doc)}
@@ -116,7 +131,7 @@ class RelationLinker(RuleComponent):
         return out or [(0, len(text))]
 
     # -- indicator → figure -----------------------------------------------------------------
-    def _link_figures(self, doc: Doc, text: str, spans: list[Span], directives: patterns.Occupancy,
+    def _link_figures(self, doc: Doc, text: str, spans: list[Span], covered: _Covered,
                       sentence_start: int) -> None:
         indicators = [s for s in spans if s.label_ == "INDICATOR"]
         figures = [s for s in spans if s.label_ in ("QUANTITY", "PERCENT", "RANKING")]
@@ -134,14 +149,14 @@ class RelationLinker(RuleComponent):
             if counted is not None:  # 5个【停车场】 / 83亿元的【投资】任务: the figure measures the noun after it
                 clause_start = max(text.rfind(ch, 0, fig.start_char) for ch in ",，;；。:：\n") + 1
                 cue = text[clause_start:fig.start_char] + ("目标" if counted.start_char > fig.end_char else "")
-                self._relate(doc, text, counted, fig, cue, directives, sentence_start)
+                self._relate(doc, text, counted, fig, cue, covered, sentence_start)
                 previous_end = fig.end_char
                 continue
             if fig.label_ == "RANKING":
                 listed = self._ranked_list(text, indicators, fig)
                 if listed:  # 增速4项排第一(农业增加值、三产增加值…) / A、B等主要指标均位列全市第一
                     for ind in listed:
-                        self._relate(doc, text, ind, fig, "", directives, sentence_start)
+                        self._relate(doc, text, ind, fig, "", covered, sentence_start)
                     previous_end = fig.end_char
                     continue
             before = [ind for ind in indicators if ind.end_char <= fig.start_char]
@@ -165,20 +180,25 @@ class RelationLinker(RuleComponent):
                 figs = self._figure_list(text, figures, i)
                 if len(group) > 1 and len(figs) == len(group):
                     for ind, f in zip(group, figs):
-                        self._relate(doc, text, ind, f, text[head.end_char:f.start_char], directives, sentence_start)
+                        self._relate(doc, text, ind, f, text[head.end_char:f.start_char], covered, sentence_start)
                     used_respectively.update(figures.index(f) for f in figs)
                     previous_end = figs[-1].end_char
                     continue
                 if len(group) > 1 and len(figs) == 1:
                     for ind in group:
-                        self._relate(doc, text, ind, fig, cue, directives, sentence_start)
+                        self._relate(doc, text, ind, fig, cue, covered, sentence_start)
                     previous_end = fig.end_char
                     continue
             if last is not None and last[0] is head and _LIST_SEP.match(cue) and last[1].label_ == fig.label_:
                 # 分别增长9.4%、9.1%: a figure listed right after another one keeps its relation
                 docstate.add_relation(doc, head, fig, last[2])
+            elif last is not None and last[0] is head and last[2] == "SHARE" and self.level_after_change.search(cue):
+                docstate.add_relation(doc, head, fig, "SHARE")  # 比重从15.8%提高到27.2%: still a share
             else:
-                last = (head, fig, self._relate(doc, text, head, fig, cue, directives, sentence_start))
+                rel_type = self._relate(doc, text, head, fig, cue, covered, sentence_start,
+                                        listed_after=last if last is not None and last[1].label_ == fig.label_
+                                        and _NEXT_ITEM.match(text, last[1].end_char, head.start_char) else None)
+                last = (head, fig, rel_type)
             previous_end = fig.end_char
 
     def _ranked_list(self, text: str, indicators: list[Span], fig: Span) -> list[Span]:
@@ -231,22 +251,30 @@ class RelationLinker(RuleComponent):
                 break
         return out
 
-    def _relate(self, doc: Doc, text: str, indicator: Span, fig: Span, cue: str, directives: patterns.Occupancy,
-                sentence_start: int) -> str:
-        rel_type = self.relation_type(text, fig, cue, directives, sentence_start)
-        if rel_type == "VALUE" and self.increase_before.search(text, max(0, indicator.start_char - 3), indicator.start_char):
-            rel_type = "INCREASE"  # 新增国家级青年人才475名
+    def _relate(self, doc: Doc, text: str, indicator: Span, fig: Span, cue: str, covered: _Covered,
+                sentence_start: int, listed_after: tuple[Span, Span, str] | None = None) -> str:
+        rel_type = self.relation_type(text, indicator, fig, cue, covered, sentence_start)
+        if rel_type == "VALUE" and (
+                self.increase_before.search(text, max(0, indicator.start_char - 3), indicator.start_char)
+                or (listed_after is not None and listed_after[2] == "INCREASE" and not cue.strip("超近约逾")
+                    and self.increase_before.search(text, max(0, listed_after[0].start_char - 3), listed_after[0].start_char))):
+            rel_type = "INCREASE"  # 新增国家级青年人才475名; 新增高新技术企业6000家、科技型中小企业1.76万家
         docstate.add_relation(doc, indicator, fig, rel_type)
         return rel_type
 
-    def relation_type(self, text: str, fig: Span, cue: str, directives: patterns.Occupancy, sentence_start: int) -> str:
+    def relation_type(self, text: str, indicator: Span, fig: Span, cue: str, covered: _Covered,
+                      sentence_start: int) -> str:
         if fig.label_ == "RANKING":
             return "RANK"
-        if fig.label_ == "PERCENT" and self.completion.search(cue):
+        if fig.label_ == "PERCENT" and (self.completion.search(cue) or self.completion_name.search(
+                text, indicator.start_char, indicator.end_char)):
             return "COMPLETION"
         # a plan figure: inside a task, or after a target cue earlier in its sentence (预期目标是：…)
-        in_plan = (directives.covers(fig.start_char, fig.end_char) or bool(self.target.search(cue))
-                   or bool(self.target_in_sentence.search(text, sentence_start, fig.start_char)))
+        # that is not part of an indicator's name (人均预期寿命)
+        in_plan = (covered.directives.covers(fig.start_char, fig.end_char) or bool(self.target.search(cue))
+                   or any(not covered.indicators.overlaps(m.start(), m.end())
+                          for m in self.target_in_sentence.finditer(text, sentence_start, fig.start_char))
+                   or bool(_HORIZON_YEAR.search(text, sentence_start, fig.start_char)))
         if in_plan:
             return "TARGET"
         if fig.label_ == "PERCENT" and self.share.search(cue):
