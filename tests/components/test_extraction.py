@@ -308,3 +308,13 @@ def test_a_list_after_xinzeng_and_a_share_reaching_a_level():
     assert [r[1] for r in relations_of(doc)] == ["INCREASE", "INCREASE"]
     doc = govspeech.parse("实物商品网上零售额占社会消费品零售总额的比重从15.8%提高到27.2%。")
     assert [r for r in relations_of(doc) if r[2] == "27.2%"] == [("实物商品网上零售额", "SHARE", "27.2%")]
+
+
+def test_scoped_collectives_and_supported_institutions():
+    # seed-003
+    doc = govspeech.parse("同时，协调区属相关部门做好中心入驻的准备工作。")
+    assert spans_of(doc, "DEPARTMENT") == ["区属相关部门"] and doc.spans_by_label("DEPARTMENT")[0].attrs.collective
+    assert spans_of(govspeech.parse("首批17家省级部门运维实现集中管理。"), "DEPARTMENT") == ["省级部门"]
+    doc = govspeech.parse("支持西湖大学、宁波东方理工大学建设世界一流新型研究型大学。")
+    assert spans_of(doc, "DEPARTMENT") == ["西湖大学", "宁波东方理工大学"]
+    assert spans_of(govspeech.parse("支持园区内企业扩大生产。"), "DEPARTMENT") == []

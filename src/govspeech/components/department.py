@@ -100,7 +100,14 @@ class DepartmentRecognizer(RuleComponent):
         # 做好民族宗教、档案史志、关工委、侨务等工作: a list of fields of work, whose bodies name a field
         self.field_list = patterns.compile(
             f"(?P<items>[^，,。；;：:、\\n]{{1,12}}(?:、[^，,。；;：:、\\n]{{1,12}}){{2,}})等?(?:{patterns.words(d.get('field_list_closers', []))})")
-        self.collective = patterns.compile(patterns.words(d["collective"]))
+        # a scope before a collective (区属相关部门, 市上有关单位) or before a bare 部门 (省级部门, 中央部门)
+        scopes = patterns.words(d.get("collective_scopes", []))
+        # 支持浙江大学…建设, 全力支持呼伦贝尔工业园区发展: an institution supported to do the work
+        institution = f"{name}{{1,10}}?(?:{patterns.words(d.get('supported_suffixes', []))})"
+        self.supported = patterns.compile(
+            f"(?:{patterns.words(d.get('supported_left_cues', []))})(?P<items>{institution}(?:、{institution})*)(?![{patterns.HAN}]{{0,1}}(?:内|里|中))")
+        self.collective = patterns.compile(
+            f"(?:{scopes})?{patterns.words(d['collective'])}|(?:{scopes})(?:各)?(?:部门|单位|机关)")
         forces = d.get("task_forces", {"suffixes": [], "lead_verbs": []})
         self.task_force = patterns.compile(
             f"(?P<name>(?:“[^”\n]{{1,10}}”)?(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{1,10}}?(?:{patterns.words(forces['suffixes'])}))"
@@ -181,6 +188,12 @@ class DepartmentRecognizer(RuleComponent):
                 candidates.append((start, start + len(part.group()),
                                    {"canonical": part.group() + m.group("head").replace("乡镇", "镇"), "collective": False,
                                     "_part": True}))
+        for m in self.supported.finditer(text):
+            for part in re.finditer(r"[^、]+", m.group("items")):
+                start = m.start("items") + part.start()
+                # 支持西湖大学建设: here 建设 is the supported work, not a facility being built
+                candidates.append((start, start + len(part.group()), {"canonical": part.group(), "collective": False,
+                                                                      "_any_after": True}))
         for m in self.field_list.finditer(text):
             candidates.append((m.start("items"), m.end("items"), {"_block": True, "_part": True}))
         for m in self.bracketed_places.finditer(text):
@@ -213,7 +226,8 @@ class DepartmentRecognizer(RuleComponent):
             if attrs.get("_block"):
                 chosen.add(start, end)
                 continue
-            if text[start:end] in self.exclude or text[start:end] in speaker or self.not_after.match(text[end:end + 6]) \
+            if text[start:end] in self.exclude or text[start:end] in speaker \
+                    or (not attrs.get("_any_after") and self.not_after.match(text[end:end + 6])) \
                     or self.not_before.search(text[max(0, start - 4):start]) \
                     or self.reporter.search(text[max(0, start - 8):start]):
                 continue
