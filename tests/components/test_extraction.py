@@ -318,3 +318,15 @@ def test_scoped_collectives_and_supported_institutions():
     doc = govspeech.parse("支持西湖大学、宁波东方理工大学建设世界一流新型研究型大学。")
     assert spans_of(doc, "DEPARTMENT") == ["西湖大学", "宁波东方理工大学"]
     assert spans_of(govspeech.parse("支持园区内企业扩大生产。"), "DEPARTMENT") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年基础设施、制造业投资分别增长9.4%、9.1%。",
+     [("基础设施", "INCREASE", "9.4%"), ("制造业投资", "INCREASE", "9.1%")]),
+    ("城镇和农村居民人均可支配收入分别增长4.3%、5.5%。",
+     [("城镇", "INCREASE", "4.3%"), ("农村居民人均可支配收入", "INCREASE", "5.5%")]),
+    # as many conjuncts as figures, or none is taken
+    ("全年基础设施、制造业投资分别增长9.4%。", [("制造业投资", "INCREASE", "9.4%")]),
+])
+def test_indicators_coordinated_before_fenbie(text, expected):
+    assert relations_of(govspeech.parse(text)) == expected

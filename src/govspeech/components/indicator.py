@@ -1,12 +1,14 @@
 """``govspeech_indicator``: INDICATOR candidates with canonical names.
 
-Two sources:
+Sources:
 
 * the indicator lexicon (``resources/lexicons/indicators.json``): every alias, longest match
   first, a separable scope prefix (全区, 全市 …) left out; ``canonical`` is the lexicon name;
 * the *measured noun before a value*: for each QUANTITY/PERCENT/RANKING, the words of its
   clause to the left, cut at punctuation and function words, with scope, period and verb
-  prefixes (开工建设, 引进, 接待 …) stripped — "counted things are indicators" (新开工项目*个).
+  prefixes (开工建设, 引进, 接待 …) stripped — "counted things are indicators" (新开工项目*个);
+* the conjuncts before an indicator that 分别 pairs with as many figures
+  (基础设施、制造业投资分别增长9.4%、9.1% → 基础设施 too).
 
 A candidate only stays if ``govspeech_relations`` links it to a value in its sentence (the
 scheme's definition of an indicator); the linker removes the others.  Run this component
@@ -87,7 +89,38 @@ class IndicatorRecognizer(RuleComponent):
             found = self._phrase_ending_at(text, m.end(), fig_ends)
             start = found[0] if found and found[0] <= m.start() else m.start()
             add(start, m.end())
+        # 基础设施、制造业投资分别增长9.4%、9.1%: the conjuncts before an indicator shared by 分别
+        for ind in docstate.refs(doc, "INDICATOR"):
+            for start, end in self._respective_conjuncts(text, ind.start_char, ind.end_char, figures):
+                add(start, end)
         return doc
+
+    def _respective_conjuncts(self, text: str, start: int, end: int, figures: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Indicators coordinated before the one at ``start``–``end`` when a 分别 after it pairs
+        them with as many figures (A、B和C分别增长x、y、z)."""
+        respectively = _RESPECTIVELY.match(text, end)
+        if respectively is None:
+            return []
+        k = bisect_right(figures, (respectively.end(), -1))
+        listed = 0
+        while k + listed < len(figures) and (listed == 0 or _FIGURE_JOINER.fullmatch(
+                text, figures[k + listed - 1][1], figures[k + listed][0])):
+            listed += 1
+        clause_start = max(text.rfind(ch, 0, start) for ch in _CLAUSE_END) + 1
+        pieces = _CONJUNCT_SPLIT.split(text[clause_start:start])
+        if listed < 2 or len(pieces) != listed or pieces[-1] != "":
+            return []
+        out, pos = [], clause_start
+        for i, piece in enumerate(pieces[:-1]):
+            lead = self.left_strip.match(piece) if i == 0 else None
+            name_start = pos + (lead.end() if lead else 0)
+            name_end = pos + len(piece)
+            name = text[name_start:name_end]
+            if not (self.min_chars <= len(name) <= self.max_chars) or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+                return []
+            out.append((name_start, name_end))
+            pos = name_end + 1
+        return out
 
     @staticmethod
     def _indicator_earlier_in_sentence(text: str, pos: int, indicator_ends: list[int]) -> bool:
@@ -179,6 +212,10 @@ class IndicatorRecognizer(RuleComponent):
 
 
 _QUOTED_NAME = patterns.compile(r"“[^”\n]{1,12}”")
+_RESPECTIVELY = patterns.compile(r"[^，。；,;:：\n]{0,3}?分别")
+_FIGURE_JOINER = patterns.compile(r"[、和及与]")
+_CONJUNCT_SPLIT = patterns.compile(r"[、和及与]")
+_CLAUSE_END = "，。；,;:：!?！？\n"
 
 
 @Language.factory("govspeech_indicator", default_config={"data_path": None},
