@@ -330,3 +330,13 @@ def test_scoped_collectives_and_supported_institutions():
 ])
 def test_indicators_coordinated_before_fenbie(text, expected):
     assert relations_of(govspeech.parse(text)) == expected
+
+
+def test_party_groups_titles_and_short_forms_of_bodies():
+    # seed-000
+    assert spans_of(govspeech.parse("特别是区政府党组制定了关于进一步转变工作作风的意见。"), "DEPARTMENT") == ["区政府党组"]
+    assert spans_of(govspeech.parse("部门认真贯彻落实中央和省市区委党风廉政建设各项决策部署。"), "DEPARTMENT") == []
+    # a document's title names no body
+    assert spans_of(govspeech.parse("出台《关于支持浙江大学加快迈向世界一流大学前列的若干意见》。"), "DEPARTMENT") == []
+    doc = govspeech.parse("三个征迁工作小组要按照最新确定的征迁区域和工作重点，加大工作力度。")
+    assert spans_of(doc, "DEPARTMENT") == ["征迁工作小组"]

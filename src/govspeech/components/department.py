@@ -35,6 +35,9 @@ from govspeech import patterns
 _NOT_IN_NAME = "的和与在对要是了把将向为从由及或等各这那其该以于就都也还再又被让使给届次0-9"
 
 
+_BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+
+
 class DepartmentRecognizer(RuleComponent):
     resource = ("lexicons", "departments.json")
 
@@ -71,8 +74,9 @@ class DepartmentRecognizer(RuleComponent):
         # a body takes a level prefix (区, 市 …) but not another body (市委 + 市政府 are two)
         level_prefixes = [p for p in d["prefixes"] if not p.endswith(("委", "政府", "国务院"))]
         self.bodies = patterns.compile(
-            f"{patterns.first_chars(level_prefixes, body_cores)}(?P<prefix>{patterns.words(level_prefixes)})?"
-            f"(?P<body>{patterns.words(body_cores)})")
+            # not after another level word: 省市区委 and 省市委 are short forms, not 区委 / 市委
+            f"(?<![省市区县]){patterns.first_chars(level_prefixes, body_cores)}(?P<prefix>{patterns.words(level_prefixes)})?"
+            f"(?P<body>{patterns.words(body_cores)})(?:党组|党委|党工委)?")  # 区政府党组 is one body
         actor = patterns.words(d.get("actor_cues", []))
         # 商务等部门: one stem sharing the suffix of an 等 list
         self.single_etc = patterns.compile(f"{guard}(?P<prefix>{prefixes})?(?P<stem>{stems})(?=等(?:{suffixes}))")
@@ -122,7 +126,8 @@ class DepartmentRecognizer(RuleComponent):
         # 上海市松江 + 区人民政府办公室: the full place name before a level word, from a boundary
         self.place_before = patterns.compile(f"(?<![{patterns.HAN}])\\p{{Han}}{{2,3}}(?:省|市|自治区)\\p{{Han}}{{2,3}}$")
         self.not_after = patterns.compile(f"^(?:{patterns.words(d['not_followed_by'])})")
-        self.not_before = patterns.compile(f"(?:{patterns.words(d.get('not_preceded_by', []))})$")
+        # …but a classifier after a numeral ends a count, not a word (三个征迁工作小组, unlike 个人大病)
+        self.not_before = patterns.compile(f"(?<![0-9一二三四五六七八九十两几多每])(?:{patterns.words(d.get('not_preceded_by', []))})$")
         self.exclude = set(d.get("exclude", []))
         roles = patterns.words(d.get("responsibility_roles", []))
         cues = d.get("assignment_cues", {"before": [], "after": []})
@@ -196,6 +201,8 @@ class DepartmentRecognizer(RuleComponent):
                                                                       "_any_after": True}))
         for m in self.field_list.finditer(text):
             candidates.append((m.start("items"), m.end("items"), {"_block": True, "_part": True}))
+        for m in _BOOK_TITLE.finditer(text):  # 《中共浙江省委关于制定…的建议》: a title names no body
+            candidates.append((m.start(), m.end(), {"_block": True, "_part": True}))
         for m in self.bracketed_places.finditer(text):
             candidates += self._counted_places(text, m)
         for m in self.assigned.finditer(text):  # 由区更新办负责…: a body the lexicon may not know
