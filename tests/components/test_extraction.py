@@ -340,3 +340,9 @@ def test_party_groups_titles_and_short_forms_of_bodies():
     assert spans_of(govspeech.parse("出台《关于支持浙江大学加快迈向世界一流大学前列的若干意见》。"), "DEPARTMENT") == []
     doc = govspeech.parse("三个征迁工作小组要按照最新确定的征迁区域和工作重点，加大工作力度。")
     assert spans_of(doc, "DEPARTMENT") == ["征迁工作小组"]
+
+
+def test_juxtaposed_collectives_and_oversight_by_the_congress():
+    assert spans_of(govspeech.parse("各地区各部门坚持稳中求进。"), "DEPARTMENT") == ["各地区", "各部门"]
+    assert spans_of(govspeech.parse("各级各部门要抓好落实。"), "DEPARTMENT") == ["各级各部门"]
+    assert spans_of(govspeech.parse("要自觉接受人大法律监督、政协民主监督。"), "DEPARTMENT") == ["人大", "政协"]

@@ -125,7 +125,8 @@ class DepartmentRecognizer(RuleComponent):
             f"(?P<prefix>(?<![区县市省州乡镇])(?:区|县|市|省|镇|乡)|(?<!\\p{{Han}})州)(?!域|内|外|位|间|别|分|打造)(?P<core>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?)(?P<suffix>{strong})(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))")
         # 上海市松江 + 区人民政府办公室: the full place name before a level word, from a boundary
         self.place_before = patterns.compile(f"(?<![{patterns.HAN}])\\p{{Han}}{{2,3}}(?:省|市|自治区)\\p{{Han}}{{2,3}}$")
-        self.not_after = patterns.compile(f"^(?:{patterns.words(d['not_followed_by'])})")
+        self.not_after = patterns.compile(
+            f"^(?!{patterns.words(d.get('not_followed_by_exceptions', []))})(?:{patterns.words(d['not_followed_by'])})")
         # …but a classifier after a numeral ends a count, not a word (三个征迁工作小组, unlike 个人大病)
         self.not_before = patterns.compile(f"(?<![0-9一二三四五六七八九十两几多每])(?:{patterns.words(d.get('not_preceded_by', []))})$")
         self.exclude = set(d.get("exclude", []))
