@@ -282,6 +282,7 @@ def test_a_bracketed_list_counted_by_the_places_before_it():
 
 def test_fields_of_work_and_place_names_inside_other_words():
     assert spans_of(govspeech.parse("做好民族宗教、档案史志、关工委、侨务、双拥等工作。"), "DEPARTMENT") == []
+    assert spans_of(govspeech.parse("区文旅局要做好关工委、侨务、双拥等工作。"), "DEPARTMENT") == ["区文旅局"]
     assert spans_of(govspeech.parse("就是第一时间贯彻落实好省市区委的各项会议精神。"), "DEPARTMENT") == []
     doc = govspeech.parse("# 上海市松江区人民政府办公室关于印发实施计划的通知")
     assert spans_of(doc, "DEPARTMENT") == ["上海市松江区人民政府办公室"]
