@@ -45,7 +45,8 @@ def _accuracy_split(accuracy: dict[str, Any], split: str, heading: str) -> list[
             return "n/a"  # no gold and no prediction: F1 is undefined, not 0
         return f"{scores[name]['strict'][label]['f']:.2f} / {scores[name]['overlap'][label]['f']:.2f}"
 
-    held_out = {"test": " (held out)", "fresh": " (fresh hold-out: test documents whose errors nobody has studied)"}.get(split, "")
+    held_out = {"test": " (held out)", "fresh": " (fresh hold-out: test documents whose errors nobody has studied)",
+                "fresh2": " (the fresh documents annotated after the rules' last change)"}.get(split, "")
     lines = [f"{heading}# {split} split{held_out}: {len(data['documents'])} documents, {data['chars']:,} characters", "",
              "Span F1, strict / overlap (– = the system does not produce that label; n/a = no gold span and none predicted).", ""]
     rows = [[label] + [f1_pair(n, label) for n in names] for label in LABELS]

@@ -32,9 +32,9 @@ def test_accuracy_results_have_every_system_split_and_label(quick_results):
     assert METADATA_KEYS <= results.keys() and results["quick"] is True
     assert set(results["systems"]) == {"regex", "jionlp", "recognizers_text", "govspeech_rules", "govspeech"}
     assert results["systems"]["jionlp"]["skipped"] == "quick mode"
-    assert {"test", "dev"} <= set(results["splits"]) <= {"test", "dev", "fresh"}
-    if "fresh" in results["splits"]:  # the fresh hold-out is a part of test (absent without ../shared)
-        assert set(results["splits"]["fresh"]["documents"]) < set(results["splits"]["test"]["documents"])
+    assert {"test", "dev"} <= set(results["splits"]) <= {"test", "dev", "fresh", "fresh2"}
+    for subset in {"fresh", "fresh2"} & set(results["splits"]):  # parts of test (absent without ../shared)
+        assert set(results["splits"][subset]["documents"]) < set(results["splits"]["test"]["documents"])
     for split in results["splits"].values():
         assert split["documents"] and split["chars"] > 0
         for scores in split["scores"].values():
