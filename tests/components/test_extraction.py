@@ -347,3 +347,12 @@ def test_juxtaposed_collectives_and_oversight_by_the_congress():
     assert spans_of(govspeech.parse("各地区各部门坚持稳中求进。"), "DEPARTMENT") == ["各地区", "各部门"]
     assert spans_of(govspeech.parse("各级各部门要抓好落实。"), "DEPARTMENT") == ["各级各部门"]
     assert spans_of(govspeech.parse("要自觉接受人大法律监督、政协民主监督。"), "DEPARTMENT") == ["人大", "政协"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("粮食产量高居全国首位。", ["高居全国首位"]),
+    ("全省地区生产总值达到5.53万亿元、稳居全国前十强。", ["稳居全国前十强"]),
+    ("研发投入强度居全国前列。", []),  # no position, no ranking
+])
+def test_ranking_verbs_of_reports(text, expected):
+    assert spans_of(govspeech.parse(text), "RANKING") == expected
