@@ -246,6 +246,8 @@ def test_the_government_delivering_a_report_is_the_speaker_not_a_department():
     text = ("政府工作报告\n\n各位代表：\n\n现在，我代表区人民政府，向大会报告工作。\n\n"
             "一年来，区政府坚持稳中求进，在市政府的支持下完成了各项任务。\n")
     assert spans_of(govspeech.parse(text), "DEPARTMENT") == ["市政府"]
+    # …unless a task names it as the actor
+    assert spans_of(govspeech.parse(text + "\n经本次大会批准后，区政府将认真组织实施。\n"), "DEPARTMENT") == ["市政府", "区政府"]
     # a speech is not a report: 区政府 is a department there
     assert spans_of(govspeech.parse("区政府要统筹推进老旧小区改造。"), "DEPARTMENT") == ["区政府"]
 

@@ -79,6 +79,8 @@ class DepartmentRecognizer(RuleComponent):
             f"(?<![省市区县]){patterns.first_chars(level_prefixes, body_cores)}(?P<prefix>{patterns.words(level_prefixes)})?"
             f"(?P<body>{patterns.words(body_cores)})(?:党组|党委|党工委)?")  # 区政府党组 is one body
         actor = patterns.words(d.get("actor_cues", []))
+        # the speaker's government given a task of its own (省政府将认真组织实施) is a department
+        self.acts = patterns.compile(f"(?:{actor})")
         # 商务等部门: one stem sharing the suffix of an 等 list
         self.single_etc = patterns.compile(f"{guard}(?P<prefix>{prefixes})?(?P<stem>{stems})(?=等(?:{suffixes}))")
         # 区财政将…, 工业园区要…: bodies named without suffix, as the subject of a task
@@ -234,7 +236,7 @@ class DepartmentRecognizer(RuleComponent):
             if attrs.get("_block"):
                 chosen.add(start, end)
                 continue
-            if text[start:end] in self.exclude or text[start:end] in speaker \
+            if text[start:end] in self.exclude or (text[start:end] in speaker and not self.acts.match(text, end)) \
                     or (not attrs.get("_any_after") and self.not_after.match(text[end:end + 6])) \
                     or self.not_before.search(text[max(0, start - 4):start]) \
                     or self.reporter.search(text[max(0, start - 8):start]):
@@ -258,7 +260,8 @@ class DepartmentRecognizer(RuleComponent):
     def _speaker_names(self, doc: Doc) -> set[str]:
         """In a work report, the names of the government that delivers it (区政府, 区人民政府,
         人民政府 when 我代表区政府 opens it; 国务院 in the national report): the speaker as a
-        whole is not a department the report assigns tasks to."""
+        whole is not a department the report assigns tasks to, unless a task names it as the
+        actor (省政府将认真组织实施; GUIDELINES, reconciled decision 5)."""
         document = docstate.document(doc)
         if not document["report"]:
             return set()
