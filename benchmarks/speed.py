@@ -27,6 +27,7 @@ import gc
 import itertools
 import json
 import math
+import os
 import resource
 import statistics
 import subprocess
@@ -190,6 +191,13 @@ def parse_pieces(text: str) -> list[str]:
     return [text[start:end] for start, end in chunk_bounds(text, DEFAULT_CHUNK_CHARS)]
 
 
+def import_and_load_cold() -> float:
+    """Import + load in a fresh process with the pattern cache switched off."""
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--import-only"], capture_output=True,
+                          text=True, check=True, env={**os.environ, "GOVSPEECH_CACHE_DIR": "off"})
+    return float(done.stdout.strip().splitlines()[-1])
+
+
 def length_scaling(lengths: tuple[int, ...], repeat: int) -> list[dict[str, float]]:
     rows = []
     for length in lengths:
@@ -234,15 +242,29 @@ def run(quick: bool, repeat: int, log: Callable[[str], None] = print) -> dict[st
         stage: scaling_exponent(chars, [r["stage_seconds"][stage] for r in result["lengths"]])
         for stage in result["lengths"][0]["stage_seconds"]}
     result["import_and_load_s"] = statistics.median(r["import_and_load_s"] for r in result["lengths"])
+    # …and without the disk cache of compiled patterns (govspeech.regex_cache): a first run
+    result["import_and_load_cold_s"] = statistics.median(import_and_load_cold() for _ in range(3))
+    log(f"  import + load {result['import_and_load_s']:.2f} s, without the pattern cache "
+        f"{result['import_and_load_cold_s']:.2f} s")
     result["load_average"]["end"] = load_average()
     return result
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="one length of the length-scaling benchmark (started by run.py)")
-    parser.add_argument("--length", type=int, required=True)
+    parser.add_argument("--length", type=int)
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--import-only", action="store_true", help="print the seconds of import + load only")
     args = parser.parse_args(argv)
+    if args.import_only:
+        started = time.perf_counter()
+        import govspeech
+
+        govspeech.load()
+        print(time.perf_counter() - started)
+        return 0
+    if args.length is None:
+        parser.error("--length is required")
     print(json.dumps(measure_length(args.length, args.repeat)))
     return 0
 

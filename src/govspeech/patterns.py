@@ -9,6 +9,8 @@ the difference on Chinese text:
 * a lexicon of hundreds of words is compiled as a **trie** (:func:`words`): ``区委(?:会)?``
   instead of ``区委会|区委``, so matching costs one step per character instead of one per
   word, and the greedy optional groups still give the longest match first.
+
+Compiled ``re`` patterns are kept on disk between processes (:mod:`govspeech.regex_cache`).
 """
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from typing import Iterable
 
 import regex
 
+from govspeech import regex_cache
+
 #: Han characters (CJK unified ideographs, extension A, compatibility ideographs).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -24,7 +28,7 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 def compile(pattern: str, flags: int = 0):  # noqa: A001 - mirrors re.compile
     """``re.compile`` with ``\\p{Han}`` support; ``regex.compile`` for what ``re`` rejects."""
     try:
-        return re.compile(_wrap_bare_han(pattern), flags)
+        return regex_cache.compile(_wrap_bare_han(pattern), flags)
     except (re.error, ValueError):
         return regex.compile(pattern, flags)
 

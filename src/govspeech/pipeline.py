@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 from thinc.api import Config
 
-from govspeech import resources
+from govspeech import regex_cache, resources
 from govspeech.errors import ModelLoadError
 
 _LOCK = threading.Lock()
@@ -41,4 +41,6 @@ def load(path: str | Path | None = None, exclude: tuple[str, ...] | list[str] = 
     Pipelines are cached per (path, exclude), so calling ``load()`` again is free.
     """
     with _LOCK:
-        return _load_cached(None if path is None else str(path), tuple(exclude))
+        nlp = _load_cached(None if path is None else str(path), tuple(exclude))
+    regex_cache.flush()  # the first load of a new pipeline stores its compiled patterns
+    return nlp
