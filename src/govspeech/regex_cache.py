@@ -71,7 +71,7 @@ def _valid(key: Any, value: Any) -> bool:
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - mirrors re.compile
     """``re.compile(pattern, flags)``, from the disk cache when it holds the pattern."""
     global _entries, _dirty
-    if _TAG is None or cache_file() is None:
+    if cache_file() is None:
         return re.compile(pattern, flags)
     key = (pattern, int(flags))
     with _lock:

@@ -39,6 +39,19 @@ _FIELD_CLAUSE_END = "，,。；;：:\n"
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
 
+def _list_items(m: re.Match) -> list[tuple[int, int, str]]:
+    """The items of the 、-list in group ``items`` of ``m``: (start, end, text)."""
+    base = m.start("items")
+    return [(base + part.start(), base + part.end(), part.group()) for part in re.finditer(r"[^、]+", m.group("items"))]
+
+
+def _places(m: re.Match, head: str) -> list[tuple[int, int, dict]]:
+    """Named places listed in ``m`` (西洞、西峰), each a department named with its kind (西洞镇)."""
+    kind = head.replace("乡镇", "镇")
+    return [(start, end, {"canonical": name + kind, "collective": False, "_part": True})
+            for start, end, name in _list_items(m)]
+
+
 class DepartmentRecognizer(RuleComponent):
     resource = ("lexicons", "departments.json")
 
@@ -96,13 +109,12 @@ class DepartmentRecognizer(RuleComponent):
         self.facility_lead = patterns.compile(f"^(?:{patterns.words(d.get('facility_lead_words', []))})")
         # 西洞、西峰、丰乐3个乡镇 / 东洞、上坝等7个乡镇: named places closed by their kind
         name = f"(?:(?![{_NOT_IN_NAME}])\\p{{Han}})"
+        count_of_places = f"(?P<n>[0-9]+|[一二三四五六七八九十两]+)个(?P<head>{patterns.words(d.get('place_list_heads', []))})"
         self.place_list = patterns.compile(
-            f"(?<!\\p{{Han}})(?P<items>{name}{{2,4}}(?:、{name}{{2,4}}){{1,15}})等?"
-            f"(?:[0-9]+|[一二三四五六七八九十两]+)个(?P<head>{patterns.words(d.get('place_list_heads', []))})")
+            f"(?<!\\p{{Han}})(?P<items>{name}{{2,4}}(?:、{name}{{2,4}}){{1,15}})等?{count_of_places}")
         # 有7个乡镇…(金佛寺、东洞…果园), 1个乡(黄泥堡): a bracketed list of as many names as a
         # count of places just before it gives
-        self.place_count = patterns.compile(
-            f"(?P<n>[0-9]+|[一二三四五六七八九十两]+)个(?P<head>{patterns.words(d.get('place_list_heads', []))})")
+        self.place_count = patterns.compile(count_of_places)
         self.bracketed_places = patterns.compile(f"[(（](?P<items>{name}{{2,4}}(?:、{name}{{2,4}}){{0,15}})[)）]")
         # 做好民族宗教、档案史志、关工委、侨务等工作: a list of fields of work, whose bodies name a field
         self.field_list_closer = patterns.compile(f"等?(?:{patterns.words(d.get('field_list_closers', []))})")
@@ -191,17 +203,11 @@ class DepartmentRecognizer(RuleComponent):
             if len(name) >= 4:
                 candidates.append((start, start + len(name), {"canonical": name, "collective": False}))
         for m in self.place_list.finditer(text):
-            for part in re.finditer(r"[^、]+", m.group("items")):
-                start = m.start("items") + part.start()
-                candidates.append((start, start + len(part.group()),
-                                   {"canonical": part.group() + m.group("head").replace("乡镇", "镇"), "collective": False,
-                                    "_part": True}))
+            candidates += _places(m, m.group("head"))
         for m in self.supported.finditer(text):
-            for part in re.finditer(r"[^、]+", m.group("items")):
-                start = m.start("items") + part.start()
-                # 支持西湖大学建设: here 建设 is the supported work, not a facility being built
-                candidates.append((start, start + len(part.group()), {"canonical": part.group(), "collective": False,
-                                                                      "_any_after": True}))
+            # 支持西湖大学建设: here 建设 is the supported work, not a facility being built
+            candidates += [(start, end, {"canonical": name, "collective": False, "_any_after": True})
+                           for start, end, name in _list_items(m)]
         for start, end in self._field_lists(text):
             candidates.append((start, end, {"_block": True, "_part": True}))
         for m in _BOOK_TITLE.finditer(text):  # 《中共浙江省委关于制定…的建议》: a title names no body
@@ -295,12 +301,9 @@ class DepartmentRecognizer(RuleComponent):
         window = text[max(0, m.start() - 60):m.start()]
         clause = max(window.rfind(c) for c in "。；;!?！？\n") + 1
         counts = list(self.place_count.finditer(window, clause))
-        items = list(re.finditer(r"[^、]+", m.group("items")))
-        if not counts or read_int(counts[-1].group("n")) != len(items):
+        if not counts or read_int(counts[-1].group("n")) != len(_list_items(m)):
             return []
-        head = counts[-1].group("head").replace("乡镇", "镇")
-        return [(m.start("items") + part.start(), m.start("items") + part.end(),
-                 {"canonical": part.group() + head, "collective": False, "_part": True}) for part in items]
+        return _places(m, counts[-1].group("head"))
 
     def _conjuncts(self, m: re.Match) -> list[tuple[int, int, dict]]:
         prefix = m.group("prefix") or ""

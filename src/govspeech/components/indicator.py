@@ -103,11 +103,11 @@ class IndicatorRecognizer(RuleComponent):
             return []
         k = bisect_right(figures, (respectively.end(), -1))
         listed = 0
-        while k + listed < len(figures) and (listed == 0 or _FIGURE_JOINER.fullmatch(
+        while k + listed < len(figures) and (listed == 0 or _JOINER.fullmatch(
                 text, figures[k + listed - 1][1], figures[k + listed][0])):
             listed += 1
         clause_start = max(text.rfind(ch, 0, start) for ch in _CLAUSE_END) + 1
-        pieces = _CONJUNCT_SPLIT.split(text[clause_start:start])
+        pieces = _JOINER.split(text[clause_start:start])
         if listed < 2 or len(pieces) != listed or pieces[-1] != "":
             return []
         out, pos = [], clause_start
@@ -213,8 +213,8 @@ class IndicatorRecognizer(RuleComponent):
 
 _QUOTED_NAME = patterns.compile(r"“[^”\n]{1,12}”")
 _RESPECTIVELY = patterns.compile(r"[^，。；,;:：\n]{0,3}?分别")
-_FIGURE_JOINER = patterns.compile(r"[、和及与]")
-_CONJUNCT_SPLIT = patterns.compile(r"[、和及与]")
+# what joins the items of a coordination, of indicators or of figures
+_JOINER = patterns.compile(r"[、和及与]")
 _CLAUSE_END = "，。；,;:：!?！？\n"
 
 

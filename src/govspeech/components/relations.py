@@ -255,12 +255,16 @@ class RelationLinker(RuleComponent):
                 sentence_start: int, listed_after: tuple[Span, Span, str] | None = None) -> str:
         rel_type = self.relation_type(text, indicator, fig, cue, covered, sentence_start)
         if rel_type == "VALUE" and (
-                self.increase_before.search(text, max(0, indicator.start_char - 3), indicator.start_char)
+                self._after_increase_word(text, indicator)
                 or (listed_after is not None and listed_after[2] == "INCREASE" and not cue.strip("超近约逾")
-                    and self.increase_before.search(text, max(0, listed_after[0].start_char - 3), listed_after[0].start_char))):
+                    and self._after_increase_word(text, listed_after[0]))):
             rel_type = "INCREASE"  # 新增国家级青年人才475名; 新增高新技术企业6000家、科技型中小企业1.76万家
         docstate.add_relation(doc, indicator, fig, rel_type)
         return rel_type
+
+    def _after_increase_word(self, text: str, indicator: Span) -> bool:
+        """Does 新增 (or another 'increase_before_indicator' word) stand right before ``indicator``?"""
+        return self.increase_before.search(text, max(0, indicator.start_char - 3), indicator.start_char) is not None
 
     def relation_type(self, text: str, indicator: Span, fig: Span, cue: str, covered: _Covered,
                       sentence_start: int) -> str:
