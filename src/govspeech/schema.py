@@ -137,13 +137,13 @@ class IndicatorFacts(_Record):
     """An indicator with everything the text reports about it."""
 
     indicator: IndicatorSpan
-    values: list[ValueSpan] = []
-    increases: list[ValueSpan] = []
-    decreases: list[ValueSpan] = []
-    shares: list[PercentSpan] = []
-    completions: list[PercentSpan] = []
-    targets: list[ValueSpan] = []
-    ranks: list[RankingSpan] = []
+    values: list[ValueSpan] = Field(default_factory=list)
+    increases: list[ValueSpan] = Field(default_factory=list)
+    decreases: list[ValueSpan] = Field(default_factory=list)
+    shares: list[PercentSpan] = Field(default_factory=list)
+    completions: list[PercentSpan] = Field(default_factory=list)
+    targets: list[ValueSpan] = Field(default_factory=list)
+    ranks: list[RankingSpan] = Field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -154,8 +154,8 @@ class DirectiveFacts(_Record):
     """A directive with its responsible departments and deadlines."""
 
     directive: DirectiveSpan
-    departments: list[DepartmentSpan] = []
-    deadlines: list[DeadlineSpan] = []
+    departments: list[DepartmentSpan] = Field(default_factory=list)
+    deadlines: list[DeadlineSpan] = Field(default_factory=list)
 
 
 class Document(_Record):
@@ -163,12 +163,12 @@ class Document(_Record):
 
     # ``text`` comes last so that a dump starts with what was found, not with the input
     id: Optional[str] = None
-    spans: list[SpanRecord] = []
-    relations: list[Relation] = []
-    flags: list[Flag] = []
-    indicators: list[IndicatorFacts] = []
-    directives: list[DirectiveFacts] = []
-    meta: dict[str, Any] = {}
+    spans: list[SpanRecord] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+    indicators: list[IndicatorFacts] = Field(default_factory=list)
+    directives: list[DirectiveFacts] = Field(default_factory=list)
+    meta: dict[str, Any] = Field(default_factory=dict)
     text: str = Field(description="the original input, unchanged")
 
     def spans_by_label(self, label: Label) -> list[SpanRecord]:
