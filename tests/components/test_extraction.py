@@ -313,6 +313,23 @@ def test_a_list_after_xinzeng_and_a_share_reaching_a_level():
     assert [r for r in relations_of(doc) if r[2] == "27.2%"] == [("实物商品网上零售额", "SHARE", "27.2%")]
 
 
+def test_quoted_names_and_a_long_xinzeng_list():
+    # names with a quoted part keep it, and 新增 counts every item of its list
+    doc = govspeech.parse("新增制造业单项冠军企业45家、专精特新“小巨人”企业397家、重点“小巨人”企业149家。")
+    assert relations_of(doc) == [("制造业单项冠军企业", "INCREASE", "45家"), ("专精特新“小巨人”企业", "INCREASE", "397家"),
+                                 ("重点“小巨人”企业", "INCREASE", "149家")]
+    assert relations_of(govspeech.parse("关闭压缩“僵尸”应用71个。")) == [("“僵尸”应用", "VALUE", "71个")]
+    # an INCREASE by a change word does not spread to the next item
+    assert relations_of(govspeech.parse("地区生产总值增长8%、财政收入300亿元。"))[1] == ("财政收入", "VALUE", "300亿元")
+
+
+def test_a_bound_before_a_noun_names_a_class():
+    # seed-003: 亿元以上 says which projects; 82个 is their number
+    doc = govspeech.parse("开工建设500万元以上的项目455个，同比增加151个，其中亿元以上项目82个，增加24个。")
+    assert ("项目", "VALUE", "亿元以上") not in relations_of(doc) and ("项目", "VALUE", "82个") in relations_of(doc)
+    assert relations_of(govspeech.parse("全年新开工20层以上高层13栋。")) == [("高层", "VALUE", "13栋")]
+
+
 def test_scoped_collectives_and_supported_institutions():
     # seed-003
     doc = govspeech.parse("同时，协调区属相关部门做好中心入驻的准备工作。")

@@ -146,8 +146,17 @@ class IndicatorRecognizer(RuleComponent):
         cue = self.trailing_cue.search(text, floor, pos)
         end = cue.start() if cue is not None else pos
         left = end
-        while left > floor and text[left - 1] not in self.stop and not text[left - 1].isdigit():
-            left -= 1
+        while left > floor and not text[left - 1].isdigit():
+            if text[left - 1] == "”":
+                # a short quoted name inside the noun: 新增“两院”院士7名, 专精特新“小巨人”企业397家
+                quoted = _QUOTED_NAME_BEFORE.search(text, max(floor, left - 14), left)
+                if quoted is None:
+                    break
+                left = quoted.start()
+            elif text[left - 1] in self.stop:
+                break
+            else:
+                left -= 1
         phrase = text[left:end]
         # cut at the last verb inside the phrase (仅实现零售总额), but never inside a lexicon name
         # that ends it (一般公共预算收入 holds 共)
@@ -171,7 +180,8 @@ class IndicatorRecognizer(RuleComponent):
             return None  # 计划投资3亿元: 投资 is the verb
         if self.verb_end.search(name):
             return None
-        if not (self.min_chars <= len(name) <= self.max_chars) or not all("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in name):
+        if not (self.min_chars <= len(name) <= self.max_chars) or not all("\u4e00" <= ch <= "\u9fff" or ch.isalpha() or ch in "“”" for ch in name) \
+                or name.startswith("”") or name.endswith("“"):
             return None
         return left + offset, left + offset + len(name)
 
@@ -212,6 +222,7 @@ class IndicatorRecognizer(RuleComponent):
 
 
 _QUOTED_NAME = patterns.compile(r"“[^”\n]{1,12}”")
+_QUOTED_NAME_BEFORE = patterns.compile(r"“[^“”，。；,;\n]{1,12}”$")
 _RESPECTIVELY = patterns.compile(r"[^，。；,;:：\n]{0,3}?分别")
 # what joins the items of a coordination, of indicators or of figures
 _JOINER = patterns.compile(r"[、和及与]")

@@ -86,6 +86,8 @@ class RelationLinker(RuleComponent):
         self.target_in_sentence = patterns.compile(patterns.words(r["target_in_sentence"]))
         self.increase_before = patterns.compile(patterns.words(r["increase_before_indicator"]) + r"$")
         self.other_place = patterns.compile(patterns.words(r["other_place"]))
+        self.class_units = set(r["class_modifier_units"])
+        self.class_bound = patterns.compile(f"(?:{patterns.words(r['class_modifier_bounds'])})$|[至到~～—-]")
         # …also through the year reached: 提高到2025年的14万元
         self.level_after_change = patterns.compile(patterns.words(r["level_after_change"]) + r"(?:20[0-9]{2}年[底末]?的?)?\s*$")
         passive = r["not_responsible"]
@@ -140,12 +142,16 @@ class RelationLinker(RuleComponent):
         used_respectively: set[int] = set()
         previous_end = 0
         last: tuple[Span, Span, str] | None = None  # (indicator, figure, type) of the last plain link
+        added_items: set[int] = set()  # starts of indicators whose INCREASE a 新增 before the list gives
         for i, fig in enumerate(figures):
             if i in used_respectively:
                 continue
             counted = next((ind for ind in indicators if ind.start_char == fig.end_char
                             or (ind.start_char == fig.end_char + 1 and text[fig.end_char] == "的"
                                 and _TASK_NOUN.match(text, ind.end_char))), None)
+            if counted is not None and self._names_class(doc, text, fig):
+                previous_end = fig.end_char  # 亿元以上【项目】82个: the figure says which projects
+                continue
             if counted is not None:  # 5个【停车场】 / 83亿元的【投资】任务: the figure measures the noun after it
                 clause_start = max(text.rfind(ch, 0, fig.start_char) for ch in ",，;；。:：\n") + 1
                 cue = text[clause_start:fig.start_char] + ("目标" if counted.start_char > fig.end_char else "")
@@ -197,7 +203,8 @@ class RelationLinker(RuleComponent):
             else:
                 rel_type = self._relate(doc, text, head, fig, cue, covered, sentence_start,
                                         listed_after=last if last is not None and last[1].label_ == fig.label_
-                                        and _NEXT_ITEM.match(text, last[1].end_char, head.start_char) else None)
+                                        and _NEXT_ITEM.match(text, last[1].end_char, head.start_char) else None,
+                                        added_items=added_items)
                 last = (head, fig, rel_type)
             previous_end = fig.end_char
 
@@ -226,6 +233,12 @@ class RelationLinker(RuleComponent):
                 break
         return group if len(group) > 1 else []
 
+    def _names_class(self, doc: Doc, text: str, fig: Span) -> bool:
+        """A bound or range of a measure right before a noun (亿元以上项目, 5000万元至1亿元项目)."""
+        unit = docstate.state(doc)["attrs"].get(docstate.span_key(fig.label_, fig.start_char, fig.end_char), {}).get("unit")
+        return fig.label_ == "QUANTITY" and unit in self.class_units and self.class_bound.search(
+            text, fig.start_char, fig.end_char) is not None
+
     def _is_modifier(self, text: str, fig: Span) -> bool:
         after = text[fig.end_char:fig.end_char + 4]
         if fig.label_ == "RANKING" or _CONTINUES_WITH_CUE.match(after):
@@ -252,13 +265,16 @@ class RelationLinker(RuleComponent):
         return out
 
     def _relate(self, doc: Doc, text: str, indicator: Span, fig: Span, cue: str, covered: _Covered,
-                sentence_start: int, listed_after: tuple[Span, Span, str] | None = None) -> str:
+                sentence_start: int, listed_after: tuple[Span, Span, str] | None = None,
+                added_items: set[int] | None = None) -> str:
         rel_type = self.relation_type(text, indicator, fig, cue, covered, sentence_start)
-        if rel_type == "VALUE" and (
-                self._after_increase_word(text, indicator)
-                or (listed_after is not None and listed_after[2] == "INCREASE" and not cue.strip("超近约逾")
-                    and self._after_increase_word(text, listed_after[0]))):
-            rel_type = "INCREASE"  # 新增国家级青年人才475名; 新增高新技术企业6000家、科技型中小企业1.76万家
+        counted_by_added = self._after_increase_word(text, indicator) or (
+            listed_after is not None and listed_after[2] == "INCREASE" and not cue.strip("超近约逾")
+            and added_items is not None and listed_after[0].start_char in added_items)
+        if rel_type == "VALUE" and counted_by_added:
+            rel_type = "INCREASE"  # 新增国家级青年人才475名; 新增高新技术企业6000家、科技型中小企业1.76万家、…
+        if rel_type == "INCREASE" and counted_by_added and added_items is not None:
+            added_items.add(indicator.start_char)  # the next item of the list is counted by the same 新增
         docstate.add_relation(doc, indicator, fig, rel_type)
         return rel_type
 
