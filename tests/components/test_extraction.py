@@ -323,6 +323,17 @@ def test_quoted_names_and_a_long_xinzeng_list():
     assert relations_of(govspeech.parse("地区生产总值增长8%、财政收入300亿元。"))[1] == ("财政收入", "VALUE", "300亿元")
 
 
+def test_levels_before_and_after_a_change_and_shares_of_list_items():
+    # national-2023: the level a change starts from is a VALUE too
+    assert relations_of(govspeech.parse("关税总水平从9.8%降至7.4%。")) == [
+        ("关税总水平", "VALUE", "9.8%"), ("关税总水平", "VALUE", "7.4%")]
+    assert relations_of(govspeech.parse("粮食产量1.37万亿斤，增产74亿斤。"))[1] == ("粮食产量", "INCREASE", "74亿斤")
+    # seed-000: the share of an earlier item (占收入总量的34.7%；) does not make the next item a whole
+    doc = govspeech.parse("工资性收入3026元，增长25%，占收入总量的34.7%；经营净收入5144元，增长5.1%，占总量的59.1%。")
+    assert relations_of(doc)[3:] == [("经营净收入", "VALUE", "5144元"), ("经营净收入", "INCREASE", "5.1%"),
+                                     ("经营净收入", "SHARE", "59.1%")]
+
+
 def test_a_bound_before_a_noun_names_a_class():
     # seed-003: 亿元以上 says which projects; 82个 is their number
     doc = govspeech.parse("开工建设500万元以上的项目455个，同比增加151个，其中亿元以上项目82个，增加24个。")

@@ -50,7 +50,7 @@ _RESPONSIBILITY_NOTE = patterns.compile(r"[。;；]?\s*[(（](?:[^()（）\n]{0,
 _MODIFIER_AFTER = patterns.compile(r"^(?:以上|以下|以内|左右)?+(?:的|\p{Han})")  # ?+: 4%以内。 is no modifier
 # …unless what follows is punctuation, or goes on with a change or a level (从A提高到B, 5万家增加到…)
 _CONTINUES_WITH_CUE = patterns.compile(
-    r"^(?:以上|左右|上下)?(?:提高|增加|增长|上升|提升|扩大|下降|减少|降低|回落|缩小|跃升|跃居|突破|达到|到|至|和|及|与|同比|比上年|分别|占|的增速|的目标|的任务|多"
+    r"^(?:以上|左右|上下)?(?:提高|增加|增长|上升|提升|扩大|下降|减少|降低|回落|缩小|跃升|跃居|突破|达到|到|至|[增降升减]至|和|及|与|同比|比上年|分别|占|的增速|的目标|的任务|多"
     r"|以上|左右|,|，|;|；|。|、|\)|）)")
 # a horizon year makes the rest of its sentence a plan (到2030年，…) unless a change reaches it
 # (提高到2025年的14万元) or it is a figure (达到20.25%)
@@ -80,6 +80,7 @@ class RelationLinker(RuleComponent):
         self.increase = patterns.compile(patterns.words(r["increase"]))
         self.decrease = patterns.compile(patterns.words(r["decrease"]))
         self.share = patterns.compile(patterns.words(r["share"]))
+        self.share_before_whole = patterns.compile(f"(?:{patterns.words(r['share'])})[^，。；,;：:！？!?\n]{{0,4}}$")
         self.completion = patterns.compile(patterns.words(r["completion"]))
         self.completion_name = patterns.compile(patterns.words(r["completion_names"]) + "$")
         self.target = patterns.compile(patterns.words(r["target"]))
@@ -174,8 +175,9 @@ class RelationLinker(RuleComponent):
                 continue
             head = before[-1]
             # "X占Y的Z%": the share belongs to X, Y is the whole
-            if len(before) > 1 and fig.label_ == "PERCENT" and self.share.search(
-                    text[before[-2].end_char:head.start_char]):
+            # (the 占 stands right before Y: in "A占总量的34.7%；B 5144元，增长5.1%" B is no whole)
+            if len(before) > 1 and fig.label_ == "PERCENT" and self.share_before_whole.search(
+                    text, before[-2].end_char, head.start_char):
                 head = before[-2]
             cue = text[max(head.end_char, previous_end):fig.start_char]
             if self.other_place.search(cue):
