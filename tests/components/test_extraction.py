@@ -233,7 +233,9 @@ def test_year_and_holiday_deadlines(text, expected):
 def test_named_townships_closed_by_their_kind_and_banks_only_as_actors():
     doc = govspeech.parse("西峰、果园、上坝等3个乡镇动手早、进度快。")
     assert spans_of(doc, "DEPARTMENT") == ["西峰", "果园", "上坝"]
-    assert spans_of(govspeech.parse("支持交通银行、兴业银行等金融企业入驻。"), "DEPARTMENT") == []
+    # GUIDELINES 18: the named members of a class a task supports are departments
+    assert spans_of(govspeech.parse("支持交通银行、兴业银行等金融企业入驻。"), "DEPARTMENT") == ["交通银行", "兴业银行"]
+    assert spans_of(govspeech.parse("引进交通银行入驻。"), "DEPARTMENT") == []
     assert spans_of(govspeech.parse("农商银行要加大涉农信贷投放。"), "DEPARTMENT") == ["农商银行"]
 
 
@@ -244,10 +246,11 @@ def test_a_ceiling_after_a_figure_does_not_make_it_a_modifier():
 
 def test_the_government_delivering_a_report_is_the_speaker_not_a_department():
     text = ("政府工作报告\n\n各位代表：\n\n现在，我代表区人民政府，向大会报告工作。\n\n"
-            "一年来，区政府坚持稳中求进，在市政府的支持下完成了各项任务。\n")
+            "一年来，在市政府的支持下，区政府的各项任务全面完成。\n")
     assert spans_of(govspeech.parse(text), "DEPARTMENT") == ["市政府"]
-    # …unless a task names it as the actor
+    # …unless a task or the review names it as the actor (GUIDELINES 13)
     assert spans_of(govspeech.parse(text + "\n经本次大会批准后，区政府将认真组织实施。\n"), "DEPARTMENT") == ["市政府", "区政府"]
+    assert spans_of(govspeech.parse(text + "\n一年来，区政府坚持稳中求进。\n"), "DEPARTMENT") == ["市政府", "区政府"]
     # a speech is not a report: 区政府 is a department there
     assert spans_of(govspeech.parse("区政府要统筹推进老旧小区改造。"), "DEPARTMENT") == ["区政府"]
 
@@ -339,6 +342,34 @@ def test_a_bound_before_a_noun_names_a_class():
     doc = govspeech.parse("开工建设500万元以上的项目455个，同比增加151个，其中亿元以上项目82个，增加24个。")
     assert ("项目", "VALUE", "亿元以上") not in relations_of(doc) and ("项目", "VALUE", "82个") in relations_of(doc)
     assert relations_of(govspeech.parse("全年新开工20层以上高层13栋。")) == [("高层", "VALUE", "13栋")]
+
+
+def test_thanked_stationed_and_supported_named_bodies():
+    # hailar-2012 (GUIDELINES 15, 18): thanked bodies, bodies stationed in the place, named members of a class
+    doc = govspeech.parse("向各民主党派、工商联、人民团体、无党派人士，向驻海部队、武警官兵、公安干警表示感谢。")
+    assert spans_of(doc, "DEPARTMENT") == ["各民主党派", "工商联", "人民团体", "驻海部队"]
+    assert spans_of(govspeech.parse("向中央驻浙单位、驻浙人民解放军、武警部队表示感谢。"), "DEPARTMENT") == [
+        "中央驻浙单位", "驻浙人民解放军", "武警部队"]
+    assert spans_of(govspeech.parse("积极扶持三元、麦福劳等农牧业龙头企业发展。"), "DEPARTMENT") == ["三元", "麦福劳"]
+    assert spans_of(govspeech.parse("支持民营企业、中小企业等各类企业发展。"), "DEPARTMENT") == []
+
+
+def test_places_and_institutions_acting_and_sessions():
+    # zhejiang-2026, national-2023 (GUIDELINES 14): named places supported to act, institutions acting
+    assert spans_of(govspeech.parse("支持杭州、宁波、温州争创国际消费中心城市。"), "DEPARTMENT") == ["杭州", "宁波", "温州"]
+    assert spans_of(govspeech.parse("支持教育、卫生事业发展。"), "DEPARTMENT") == []
+    assert spans_of(govspeech.parse("浙江工业大学、西湖大学牵头建设全国重点实验室。"), "DEPARTMENT") == ["浙江工业大学", "西湖大学"]
+    assert spans_of(govspeech.parse("支持经济大省勇挑大梁，鼓励有条件地区更大发挥带动作用。"), "DEPARTMENT") == ["经济大省", "有条件地区"]
+    # a numbered session and a proposal are not the body
+    assert spans_of(govspeech.parse("按照十三届全国人大五次会议批准的政府工作报告。"), "DEPARTMENT") == []
+    assert spans_of(govspeech.parse("办理省人大代表建议915件、省政协提案667件。"), "DEPARTMENT") == []
+
+
+def test_the_speakers_government_acting_without_its_level():
+    # GUIDELINES 19: bare 政府 as the actor; not as a modifier or in a principle
+    assert spans_of(govspeech.parse("始终坚持政府过紧日子，厉行节约反对浪费。"), "DEPARTMENT") == ["政府"]
+    assert spans_of(govspeech.parse("对区委、政府确定的重大项目，要跟踪问效。"), "DEPARTMENT") == ["区委", "政府"]
+    assert spans_of(govspeech.parse("加大政府投资力度，坚持政府引导。"), "DEPARTMENT") == []
 
 
 def test_scoped_collectives_and_supported_institutions():

@@ -94,6 +94,23 @@ class DepartmentRecognizer(RuleComponent):
         actor = patterns.words(d.get("actor_cues", []))
         # the speaker's government given a task of its own (省政府将认真组织实施) is a department
         self.acts = patterns.compile(f"(?:{actor})")
+        # …and where a review names it as the subject (区政府在市委…领导下, 区政府坚持…)
+        self.speaker_acts = patterns.compile(f"(?:{patterns.words(d.get('actor_cues', []) + d.get('speaker_actor_cues', []))})")
+        # 坚持政府过紧日子, 发挥好政府…作用, 区委、政府确定的: bare 政府 as the speaker's government acting
+        bare = d.get("bare_government", {"before": [], "after_party_committee": []})
+        self.bare_government = patterns.compile(
+            f"(?:(?<={patterns.words(bare['before'])})|(?<=(?:{patterns.words(bare['after_party_committee'])})、))政府(?!人员|工作|部门|机构|投资|债)"
+            f"|政府(?={patterns.words(bare['after'])})")
+        # 驻海部队, 驻海各军警部队, 中央驻浙单位: bodies stationed in the speaker's place
+        stationed = d.get("stationed_bodies", {"heads": [], "max_place_chars": 3})
+        self.stationed = patterns.compile(
+            f"(?:中央)?驻\\p{{Han}}{{1,{stationed['max_place_chars']}}}?(?:{patterns.words(stationed['heads'])})(?![{patterns.HAN}])")
+        # 扶持三元、麦福劳等农牧业龙头企业: the named members of a supported class
+        member = f"(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?"
+        self.named_members = patterns.compile(
+            f"(?:{patterns.words(d.get('named_member_cues', []))})(?P<items>{member}(?:、{member})*)等"
+            f"[^,，。;；:：、\n]{{0,8}}?(?:{patterns.words(d.get('named_member_classes', []))})")
+        self.member_class = patterns.compile(f"(?:{patterns.words(d.get('named_member_generic', []))})$")  # 民营企业: a class
         # 商务等部门: one stem sharing the suffix of an 等 list
         self.single_etc = patterns.compile(f"{guard}(?P<prefix>{prefixes})?(?P<stem>{stems})(?=等(?:{suffixes}))")
         # 区财政将…, 工业园区要…: bodies named without suffix, as the subject of a task
@@ -124,6 +141,14 @@ class DepartmentRecognizer(RuleComponent):
         institution = f"{name}{{1,10}}?(?:{patterns.words(d.get('supported_suffixes', []))})"
         self.supported = patterns.compile(
             f"(?:{patterns.words(d.get('supported_left_cues', []))})(?P<items>{institution}(?:、{institution})*)(?![{patterns.HAN}]{{0,1}}(?:内|里|中))")
+        # 浙江工业大学、西湖大学牵头建设…: named institutions acting
+        self.institution_actors = patterns.compile(
+            f"(?<![{patterns.HAN}、])(?P<items>{institution}(?:、{institution})*)(?={patterns.words(d.get('institution_actor_verbs', []))})")
+        # 支持杭州、宁波、温州争创…, 支持港澳发展经济: named places supported to act
+        places = d.get("supported_places", {"cues": [], "verbs": [], "not_items_ending": []})
+        self.supported_places = patterns.compile(
+            f"(?:{patterns.words(places['cues'])})(?P<items>{name}{{2,4}}?(?:、{name}{{2,4}}?){{0,7}})(?={patterns.words(places['verbs'])})")
+        self.not_place_item = patterns.compile(f"(?:{patterns.words(places['not_items_ending'])})$")
         self.collective = patterns.compile(
             f"(?:{scopes})?{patterns.words(d['collective'])}|(?:{scopes})(?:各)?(?:部门|单位|机关)")
         forces = d.get("task_forces", {"suffixes": [], "lead_verbs": []})
@@ -144,6 +169,7 @@ class DepartmentRecognizer(RuleComponent):
         # …but a classifier after a numeral ends a count, not a word (三个征迁工作小组, unlike 个人大病)
         self.not_before = patterns.compile(f"(?<![0-9一二三四五六七八九十两几多每])(?:{patterns.words(d.get('not_preceded_by', []))})$")
         self.exclude = set(d.get("exclude", []))
+        self.session_after = patterns.compile(f"[一二三四五六七八九十]+(?:{patterns.words(d.get('session_words', []))})")
         roles = patterns.words(d.get("responsibility_roles", []))
         cues = d.get("assignment_cues", {"before": [], "after": []})
         self.assigned = patterns.compile(
@@ -214,6 +240,20 @@ class DepartmentRecognizer(RuleComponent):
             candidates.append((m.start(), m.end(), {"_block": True, "_part": True}))
         for m in self.bracketed_places.finditer(text):
             candidates += self._counted_places(text, m)
+        for m in self.institution_actors.finditer(text):
+            candidates += [(start, end, {"canonical": item, "collective": False, "_any_after": True})
+                           for start, end, item in _list_items(m)]
+        for m in self.supported_places.finditer(text):
+            items = _list_items(m)
+            if not any(self.not_place_item.search(item) or item in self.exclude for _, _, item in items):
+                candidates += [(start, end, {"canonical": item, "collective": False, "_any_after": True}) for start, end, item in items]
+        for m in self.stationed.finditer(text):
+            candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": True}))
+        for m in self.bare_government.finditer(text):
+            candidates.append((m.start(), m.end(), {"canonical": "政府", "collective": False, "_acts": True}))
+        for m in self.named_members.finditer(text):
+            candidates += [(start, end, {"canonical": name, "collective": False, "_any_after": True})
+                           for start, end, name in _list_items(m) if not self.member_class.search(name)]
         for m in self.assigned.finditer(text):  # 由区更新办负责…: a body the lexicon may not know
             candidates.append((m.start("name"), m.end("name"), {"canonical": m.group("name"), "collective": False}))
         for m in self.role_list.finditer(text):  # （牵头单位：区水务局、相关街镇）
@@ -242,9 +282,10 @@ class DepartmentRecognizer(RuleComponent):
             if attrs.get("_block"):
                 chosen.add(start, end)
                 continue
-            if text[start:end] in self.exclude or (text[start:end] in speaker and not self.acts.match(text, end)) \
+            if (text[start:end] in self.exclude and not attrs.get("_acts")) \
+                    or (text[start:end] in speaker and not self.speaker_acts.match(text, end)) \
                     or (not attrs.get("_any_after") and self.not_after.match(text[end:end + 6])) \
-                    or self.not_before.search(text[max(0, start - 4):start]) \
+                    or self.not_before.search(text[max(0, start - 4):start]) or self.session_after.match(text, end) \
                     or self.reporter.search(text[max(0, start - 8):start]):
                 continue
             part = attrs.get("_part", False)
