@@ -124,3 +124,36 @@ class Occupancy:
 
     def add(self, start: int, end: int) -> None:
         self.mask[start:end] = b"\x01" * (end - start)
+
+
+class NearAnchor:
+    """A pattern run only near the matches of a cheap *anchor* pattern, with the same matches.
+
+    Patterns such as ``(?:non-punctuation Han){1,10}?(?:专班|领导小组|…)`` may start at any
+    Han character, so a scan tries the whole lazy run at every position of the text.  When
+    every match contains an anchor (its suffix) and starts at most ``before`` characters before
+    that anchor and ends at most ``after`` characters after it, the pattern only needs to run
+    in the windows around the anchors: the windows are merged into disjoint segments and each
+    segment is scanned with ``pos``/``endpos``.  ``margin`` extra characters at each segment's
+    end leave room for a trailing look-ahead (look-behinds see before ``pos`` anyway), so the
+    matches are exactly those of ``pattern.finditer(text)`` (tests/test_patterns.py checks it).
+    """
+
+    __slots__ = ("pattern", "anchor", "before", "after")
+
+    def __init__(self, pattern, anchor, before: int, after: int = 0, margin: int = 8) -> None:
+        self.pattern, self.anchor = pattern, anchor
+        self.before, self.after = before, after + margin
+
+    def finditer(self, text: str):
+        segment_start = segment_end = -1
+        for a in self.anchor.finditer(text):
+            lo, hi = max(0, a.start() - self.before), min(len(text), a.end() + self.after)
+            if lo <= segment_end:
+                segment_end = max(segment_end, hi)
+                continue
+            if segment_end >= 0:
+                yield from self.pattern.finditer(text, segment_start, segment_end)
+            segment_start, segment_end = lo, hi
+        if segment_end >= 0:
+            yield from self.pattern.finditer(text, segment_start, segment_end)

@@ -68,7 +68,10 @@ class DepartmentRecognizer(RuleComponent):
         stems = patterns.words(free_stems + bound_stems)
         self.prefixes = sorted(d["prefixes"], key=len, reverse=True)
         guard = patterns.first_chars(d["prefixes"], free_stems, bound_stems)
-        self.single = patterns.compile(f"{guard}(?P<prefix>{prefixes})?(?P<stem>{stems})(?P<suffix>{suffixes})")
+        # the longest prefix + stem: how far before its suffix a lexicon name can start
+        name_reach = max(map(len, d["prefixes"]), default=0) + max(map(len, free_stems + bound_stems), default=0)
+        self.single = patterns.NearAnchor(patterns.compile(f"{guard}(?P<prefix>{prefixes})?(?P<stem>{stems})(?P<suffix>{suffixes})"),
+                                          patterns.compile(suffixes), before=name_reach)
         conj = f"(?:{stems})"
         joiners = "(?:、|和|及|与)"
         heads = patterns.words(d.get("shared_collective_heads", ["部门"]))
@@ -112,23 +115,27 @@ class DepartmentRecognizer(RuleComponent):
             f"[^,，。;；:：、\n]{{0,8}}?(?:{patterns.words(d.get('named_member_classes', []))})")
         self.member_class = patterns.compile(f"(?:{patterns.words(d.get('named_member_generic', []))})$")  # 民营企业: a class
         # 商务等部门: one stem sharing the suffix of an 等 list
-        self.single_etc = patterns.compile(f"{guard}(?P<prefix>{prefixes})?(?P<stem>{stems})(?=等(?:{suffixes}))")
+        self.single_etc = patterns.NearAnchor(patterns.compile(f"{guard}(?P<prefix>{prefixes})?(?P<stem>{stems})(?=等(?:{suffixes}))"),
+                                              patterns.compile(f"等(?:{suffixes})"), before=name_reach)
         # 区财政将…, 工业园区要…: bodies named without suffix, as the subject of a task
-        self.bare_actor = patterns.compile(
+        self.bare_actor = patterns.NearAnchor(patterns.compile(
             f"(?:(?P<prefix>{patterns.words(level_prefixes)})(?P<stem>{patterns.words(free_stems + bound_stems)})"
-            f"|(?P<body>{patterns.words(d.get('actor_only_bodies', []))}))(?={actor})")
+            f"|(?P<body>{patterns.words(d.get('actor_only_bodies', []))}))(?={actor})"), patterns.compile(actor),
+            before=max(name_reach, max(map(len, d.get("actor_only_bodies", [])), default=0)))
         self.suffix_set = set(d["suffixes"])
         # 呼伦贝尔大剧院要…, 年内区医院要…: a facility acting as the subject of a task is a body
         # (the run of name characters before it, less a leading time word)
-        self.facility_actor = patterns.compile(
-            f"(?<![{patterns.HAN}])(?P<name>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{0,8}}?(?:{patterns.words(d.get('facility_suffixes', []))}))"
-            f"(?={actor})")
+        facility_suffixes = patterns.words(d.get("facility_suffixes", []))
+        self.facility_actor = patterns.NearAnchor(patterns.compile(
+            f"(?<![{patterns.HAN}])(?P<name>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{0,8}}?(?:{facility_suffixes}))"
+            f"(?={actor})"), patterns.compile(facility_suffixes), before=8)
         self.facility_lead = patterns.compile(f"^(?:{patterns.words(d.get('facility_lead_words', []))})")
         # 西洞、西峰、丰乐3个乡镇 / 东洞、上坝等7个乡镇: named places closed by their kind
         name = f"(?:(?![{_NOT_IN_NAME}])\\p{{Han}})"
         count_of_places = f"(?P<n>[0-9]+|[一二三四五六七八九十两]+)个(?P<head>{patterns.words(d.get('place_list_heads', []))})"
-        self.place_list = patterns.compile(
-            f"(?<!\\p{{Han}})(?P<items>{name}{{2,4}}(?:、{name}{{2,4}}){{1,15}})等?{count_of_places}")
+        self.place_list = patterns.NearAnchor(patterns.compile(
+            f"(?<!\\p{{Han}})(?P<items>{name}{{2,4}}(?:、{name}{{2,4}}){{1,15}})等?{count_of_places}"),
+            patterns.compile(count_of_places), before=16 * 5 + 1)
         # 有7个乡镇…(金佛寺、东洞…果园), 1个乡(黄泥堡): a bracketed list of as many names as a
         # count of places just before it gives
         self.place_count = patterns.compile(count_of_places)
@@ -142,8 +149,10 @@ class DepartmentRecognizer(RuleComponent):
         self.supported = patterns.compile(
             f"(?:{patterns.words(d.get('supported_left_cues', []))})(?P<items>{institution}(?:、{institution})*)(?![{patterns.HAN}]{{0,1}}(?:内|里|中))")
         # 浙江工业大学、西湖大学牵头建设…: named institutions acting
-        self.institution_actors = patterns.compile(
-            f"(?<![{patterns.HAN}、])(?P<items>{institution}(?:、{institution})*)(?={patterns.words(d.get('institution_actor_verbs', []))})")
+        # (each item ends in an institution suffix, so the windows of a list's suffixes join up)
+        self.institution_actors = patterns.NearAnchor(patterns.compile(
+            f"(?<![{patterns.HAN}、])(?P<items>{institution}(?:、{institution})*)(?={patterns.words(d.get('institution_actor_verbs', []))})"),
+            patterns.compile(patterns.words(d.get("supported_suffixes", []))), before=12)
         # 支持杭州、宁波、温州争创…, 支持港澳发展经济: named places supported to act
         places = d.get("supported_places", {"cues": [], "verbs": [], "not_items_ending": []})
         self.supported_places = patterns.compile(
@@ -152,16 +161,18 @@ class DepartmentRecognizer(RuleComponent):
         self.collective = patterns.compile(
             f"(?:{scopes})?{patterns.words(d['collective'])}|(?:{scopes})(?:各)?(?:部门|单位|机关)")
         forces = d.get("task_forces", {"suffixes": [], "lead_verbs": []})
-        self.task_force = patterns.compile(
+        self.task_force = patterns.NearAnchor(patterns.compile(
             f"(?P<name>(?:“[^”\n]{{1,10}}”)?(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{1,10}}?(?:{patterns.words(forces['suffixes'])}))"
-            f"(?![团织建成合件])(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任|会议))")
+            f"(?![团织建成合件])(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任|会议))"),
+            patterns.compile(patterns.words(forces["suffixes"])), before=12 + 10)
         # founding verbs and counts before the name: 成立…专班, 三个征迁工作小组
         self.task_force_lead = patterns.compile(
             f"(?:{patterns.words(forces['lead_verbs'])}|[一二三四五六七八九十两几多每]+个)+")
         strong = "局|委员会|委|办公室|办|中心|站|所|大队|支队|专班|指挥部|管委会|领导小组|工作组"
-        self.unseen = patterns.compile(
+        self.unseen = patterns.NearAnchor(patterns.compile(
             # not inside a longer place word (省市区委, 市区变电站, 温州争创…中心)
-            f"(?P<prefix>(?<![区县市省州乡镇])(?:区|县|市|省|镇|乡)|(?<!\\p{{Han}})州)(?!域|内|外|位|间|别|分|打造)(?P<core>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?)(?P<suffix>{strong})(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))")
+            f"(?P<prefix>(?<![区县市省州乡镇])(?:区|县|市|省|镇|乡)|(?<!\\p{{Han}})州)(?!域|内|外|位|间|别|分|打造)(?P<core>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?)(?P<suffix>{strong})(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))"),
+            patterns.compile(patterns.words(strong.split("|"))), before=1 + 6)
         # 上海市松江 + 区人民政府办公室: the full place name before a level word, from a boundary
         self.place_before = patterns.compile(f"(?<![{patterns.HAN}])\\p{{Han}}{{2,3}}(?:省|市|自治区)\\p{{Han}}{{2,3}}$")
         self.not_after = patterns.compile(
