@@ -79,12 +79,15 @@ class NumberRecognizer(RuleComponent):
             f"(?P<a2>多|余)?(?P<unit>{patterns.words(self.units)})(?P<post>{patterns.words(d['approx_after_unit'])})?")
         self.range_joiner = patterns.compile(f"(?:{patterns.words(d['range_joiners'])})")
         self.percent_words: dict[str, str] = d["percent_words"]
-        self.percent = patterns.compile(
+        # every percentage holds a percent word, 百分之, 分之 or a digit + 成; the scan only runs
+        # near those (a figure of up to 64 characters before its first one: far beyond real text)
+        self.percent = patterns.NearAnchor(patterns.compile(
             f"{pre}(?P<num>{guarded}){rng}(?P<a1>多|余)?(?P<pu>{patterns.words(self.percent_words)})"
             f"(?P<post>左右|以上|上下)?"
             f"|(?P<ppre>{approx_before})?百分之(?P<pnum>{num})"
             f"|(?P<dpre>{approx_before})?(?<![{CHINESE_NUMERAL_CHARS}])(?P<den>[{CHINESE_NUMERAL_CHARS}]+)分之(?P<numer>[{CHINESE_NUMERAL_CHARS}]+)"
-            f"|(?P<cpre>{approx_before})?(?<![{CHINESE_NUMERAL_CHARS}0-9A-Za-z])(?P<cheng>[二三四五六七八九]|[1-9])成(?P<cpost>以上|左右)?(?![为了功立效果绩本员交就长型品都])")
+            f"|(?P<cpre>{approx_before})?(?<![{CHINESE_NUMERAL_CHARS}0-9A-Za-z])(?P<cheng>[二三四五六七八九]|[1-9])成(?P<cpost>以上|左右)?(?![为了功立效果绩本员交就长型品都])"),
+            patterns.compile(f"{patterns.words(self.percent_words)}|分之|[二三四五六七八九1-9]成"), before=64, after=64)
 
     def __call__(self, doc: Doc) -> Doc:
         text = docstate.text(doc)
