@@ -337,11 +337,40 @@ def test_levels_before_and_after_a_change_and_shares_of_list_items():
                                      ("经营净收入", "SHARE", "59.1%")]
 
 
+def test_plan_goals_periods_purposes_and_completed_shares():
+    # guizhou-2026: a goal of the plan part is a task even when it says 取得突破
+    text = ("二、“十五五”时期主要目标任务\n"
+            "创新体系整体效能显著提升，全社会研发经费投入强度提高到1.6%左右，关键核心技术取得突破。\n")
+    doc = govspeech.parse(text)
+    assert len(spans_of(doc, "DIRECTIVE")) == 1 and ("全社会研发经费投入强度", "TARGET", "1.6%左右") in relations_of(doc)
+    # a period of years is no horizon, a purpose is no target
+    assert relations_of(govspeech.parse("2020年到2025年，工业投资占固定资产投资比重从17.9%提升到35.5%。")) == [
+        ("工业投资", "SHARE", "17.9%"), ("工业投资", "SHARE", "35.5%")]
+    doc = govspeech.parse("以提高人均预期寿命为目标，深入实施攻坚行动，人均预期寿命从2020年的75.2岁提升至2025年的76.8岁左右。")
+    assert [r[1] for r in relations_of(doc)] == ["VALUE", "VALUE"]
+    # a percentage right after 完成 is how much is done, for every item 分别 pairs
+    doc = govspeech.parse("省级政务信息系统、自建非涉密业务专网整合分别完成25%、50%。")
+    assert [r[1] for r in relations_of(doc)] == ["COMPLETION", "COMPLETION"]
+    doc = govspeech.parse("学前教育毛入园率、高中阶段毛入学率分别提升至95%左右、93%以上。")
+    assert [r[1] for r in relations_of(doc)] == ["VALUE", "VALUE"]
+
+
 def test_a_bound_before_a_noun_names_a_class():
     # seed-003: 亿元以上 says which projects; 82个 is their number
     doc = govspeech.parse("开工建设500万元以上的项目455个，同比增加151个，其中亿元以上项目82个，增加24个。")
     assert ("项目", "VALUE", "亿元以上") not in relations_of(doc) and ("项目", "VALUE", "82个") in relations_of(doc)
     assert relations_of(govspeech.parse("全年新开工20层以上高层13栋。")) == [("高层", "VALUE", "13栋")]
+
+
+def test_units_grades_rankings_and_deadlines_of_provincial_reports():
+    # ningxia-2026, guizhou-2026
+    assert spans_of(govspeech.parse("供热标准由18℃提高到20℃。"), "QUANTITY") == ["18℃", "20℃"]
+    assert spans_of(govspeech.parse("新能源电池产能达55GWh，全省算力规模突破160Eflops。"), "QUANTITY") == ["55GWh", "160Eflops"]
+    assert spans_of(govspeech.parse("打造5条多式联运示范线路。"), "QUANTITY") == ["5条"]
+    assert spans_of(govspeech.parse("新建250个社区健身路径或3人制篮球场。"), "QUANTITY") == ["250个"]
+    assert spans_of(govspeech.parse("两化融合发展水平居西北第一。"), "RANKING") == ["居西北第一"]
+    assert spans_of(govspeech.parse("“四水四定”取得“十个全国第一”成果。"), "RANKING") == []
+    assert spans_of(govspeech.parse("力争3年内全面完成改造。"), "DEADLINE") == ["3年内"]
 
 
 def test_thanked_stationed_and_supported_named_bodies():

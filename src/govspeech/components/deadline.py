@@ -35,7 +35,9 @@ class DeadlineRecognizer(RuleComponent):
                     "|(?<=20[0-9]{2}年)(?=(?:之|以)?前(?![0-9一二三四五六七八九十几半后的]))))")
         events = f"(?:{patterns.words(d['events'])})"
         self.pattern = patterns.compile(
-            f"(?<![0-9{CHINESE_NUMERAL_CHARS}*\\-~])(?:{date}|{year_end}|(?P<event>{events})|(?P<rel>{patterns.words(d['relative_always'] + d['relative_in_directive'])}))"
+            f"(?<![0-9{CHINESE_NUMERAL_CHARS}*\\-~])(?:{date}|{year_end}|(?P<event>{events})|(?P<rel>{patterns.words(d['relative_always'] + d['relative_in_directive'])})"
+            # 3年内, 两个月内: a span of time from now that bounds a task
+            f"|(?P<within>(?:[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)(?:{patterns.words(d.get('within_units', []))})(?=内)))"
             f"(?P<before>{before}|以内|内)?")
         self.always_rel = set(d["relative_always"])
         self.not_deadline = set(d["not_deadline"])
@@ -62,6 +64,9 @@ class DeadlineRecognizer(RuleComponent):
             elif m.group("month"):
                 # inside a task any month is its date (确保8月份完成); outside only "…前"
                 if not (has_before or in_directive):
+                    continue
+            elif m.group("within"):
+                if not in_directive:
                     continue
             elif m.group("year2"):
                 if not (has_before or in_directive):

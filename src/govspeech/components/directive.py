@@ -30,7 +30,8 @@ class DirectiveRecognizer(RuleComponent):
         self.modal_not = set(d["modal_not"])
         self.action_start = patterns.compile(f"^(?:{patterns.words(d['action_verbs'])})")
         self.result = patterns.compile(patterns.words(d["result"]))
-        self.past = patterns.compile(patterns.words(d["past"]))
+        self.past_in_plan = patterns.compile(patterns.words(d["past"]))
+        self.past = patterns.compile(patterns.words(d["past"] + d.get("past_outside_plan", [])))
         self.result_state = patterns.compile(patterns.words(d["result_state"]) + "$")
         self.problem = patterns.compile(patterns.words(d["problem"]))
         self.conditional = patterns.compile(patterns.words(d["conditional"]))
@@ -97,7 +98,7 @@ class DirectiveRecognizer(RuleComponent):
             return not self.past.search(plain)
         opens_with_action = bool(self.action_start.match(plain))
         if plan_mode:
-            return not (self.problem.search(plain) and not opens_with_action) and not self.past.search(plain)
+            return not (self.problem.search(plain) and not opens_with_action) and not self.past_in_plan.search(plain)
         return (has_marker and opens_with_action and not self._is_result(plain)
                 and not self.result_state.search(plain))
 

@@ -74,9 +74,12 @@ class NumberRecognizer(RuleComponent):
         # 1000多万失业人员, 近1亿, 上千万: a multiplier but no unit
         self.multiplied = patterns.compile(
             f"{pre}(?<![0-9*.])(?P<num>{arabic}|上)(?P<a1>多|余)?(?P<mult>万亿|亿|千万|百万|万)(?P<a2>多|余)?(?![0-9元])(?P<post>以上|左右|上下)?")
+        blocked = d.get("approx_after_unit_not_followed_by", {})
+        post_unit = "|".join(re.escape(w) + (f"(?![{re.escape(blocked[w])}])" if w in blocked else "")
+                             for w in sorted(d["approx_after_unit"], key=len, reverse=True))
         self.quantity = patterns.compile(
             f"{pre}(?P<num>{guarded}){rng}(?P<a1>{patterns.words(d['approx_after_number'])})?{mult}"
-            f"(?P<a2>多|余)?(?P<unit>{patterns.words(self.units)})(?P<post>{patterns.words(d['approx_after_unit'])})?")
+            f"(?P<a2>多|余)?(?P<unit>{patterns.words(self.units)})(?P<post>{post_unit})?")
         self.range_joiner = patterns.compile(f"(?:{patterns.words(d['range_joiners'])})")
         self.percent_words: dict[str, str] = d["percent_words"]
         # every percentage holds a percent word, 百分之, 分之 or a digit + 成; the scan only runs

@@ -19,6 +19,9 @@ from govspeech import patterns
 _ORDINAL = f"(?:[0-9*]+|[{CHINESE_NUMERAL_CHARS}]+)"
 
 
+_COUNT_BEFORE = patterns.compile(f"[0-9{CHINESE_NUMERAL_CHARS}多几]+[个项]“?$")
+
+
 class RankingRecognizer(RuleComponent):
     resource = ("rules", "ranking.json")
 
@@ -58,6 +61,8 @@ class RankingRecognizer(RuleComponent):
             attrs = self._attrs(m)
             if attrs is None or m.start() < last_end:
                 continue
+            if m.group("scope2") and _COUNT_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+                continue  # 取得“十个全国第一”: a count of first places, not a rank
             start = m.start("moved") if m.group("moved") else m.start()
             docstate.add_span(doc, start, m.end(), "RANKING", attrs)
             end = m.end()

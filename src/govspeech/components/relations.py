@@ -54,7 +54,7 @@ _CONTINUES_WITH_CUE = patterns.compile(
     r"|以上|左右|,|，|;|；|。|、|\)|）)")
 # a horizon year makes the rest of its sentence a plan (到2030年，…) unless a change reaches it
 # (提高到2025年的14万元) or it is a figure (达到20.25%)
-_HORIZON_YEAR = patterns.compile(r"(?<![达高加长升大降少低滑落])到20[0-9]{2}年")
+_HORIZON_YEAR = patterns.compile(r"(?<![达高加长升大降少低滑落年])到20[0-9]{2}年")  # 2020年到2025年 is a period
 # what separates two items of one list of figures: 新增A 6000家、B 1.76万家; 新增X，其中Y
 _NEXT_ITEM = patterns.compile(r"(?:、|[，,]其中)$")
 _TASK_NOUN = patterns.compile(r"任务|目标|计划")
@@ -83,6 +83,7 @@ class RelationLinker(RuleComponent):
         self.share_before_whole = patterns.compile(f"(?:{patterns.words(r['share'])})[^，。；,;：:！？!?\n]{{0,4}}$")
         self.completion = patterns.compile(patterns.words(r["completion"]))
         self.completion_name = patterns.compile(patterns.words(r["completion_names"]) + "$")
+        self.completion_before = patterns.compile(patterns.words(r.get("completion_before_figure", [])) + "$")
         self.target = patterns.compile(patterns.words(r["target"]))
         self.target_in_sentence = patterns.compile(patterns.words(r["target_in_sentence"]))
         self.increase_before = patterns.compile(patterns.words(r["increase_before_indicator"]) + r"$")
@@ -188,7 +189,7 @@ class RelationLinker(RuleComponent):
                 figs = self._figure_list(text, figures, i)
                 if len(group) > 1 and len(figs) == len(group):
                     for ind, f in zip(group, figs):
-                        self._relate(doc, text, ind, f, text[head.end_char:f.start_char], covered, sentence_start)
+                        self._relate(doc, text, ind, f, text[head.end_char:figs[0].start_char], covered, sentence_start)
                     used_respectively.update(figures.index(f) for f in figs)
                     previous_end = figs[-1].end_char
                     continue
@@ -288,13 +289,13 @@ class RelationLinker(RuleComponent):
                       sentence_start: int) -> str:
         if fig.label_ == "RANKING":
             return "RANK"
-        if fig.label_ == "PERCENT" and (self.completion.search(cue) or self.completion_name.search(
+        if fig.label_ == "PERCENT" and (self.completion.search(cue) or self.completion_before.search(cue) or self.completion_name.search(
                 text, indicator.start_char, indicator.end_char)):
             return "COMPLETION"
         # a plan figure: inside a task, or after a target cue earlier in its sentence (预期目标是：…)
         # that is not part of an indicator's name (人均预期寿命)
         in_plan = (covered.directives.covers(fig.start_char, fig.end_char) or bool(self.target.search(cue))
-                   or any(not covered.indicators.overlaps(m.start(), m.end())
+                   or any(not covered.indicators.overlaps(m.start(), m.end()) and text[m.start() - 1:m.start()] != "为"
                           for m in self.target_in_sentence.finditer(text, sentence_start, fig.start_char))
                    or bool(_HORIZON_YEAR.search(text, sentence_start, fig.start_char)))
         if in_plan:
