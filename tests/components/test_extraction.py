@@ -394,11 +394,25 @@ def test_places_and_institutions_acting_and_sessions():
     assert spans_of(govspeech.parse("办理省人大代表建议915件、省政协提案667件。"), "DEPARTMENT") == []
 
 
+def test_party_committees_pairs_and_collectives_of_local_governments():
+    # ningxia-2026, guizhou-2026 (GUIDELINES 12, 19)
+    assert spans_of(govspeech.parse("在自治区党委领导下，圆满完成了全年目标。"), "DEPARTMENT") == ["自治区党委"]
+    assert spans_of(govspeech.parse("在中共贵州省委坚强领导下，团结奋进。"), "DEPARTMENT") == ["中共贵州省委"]
+    assert spans_of(govspeech.parse("全面落实党中央、国务院决策部署。"), "DEPARTMENT") == ["党中央", "国务院"]
+    assert spans_of(govspeech.parse("紧密团结在以习近平同志为核心的党中央周围。"), "DEPARTMENT") == []
+    assert spans_of(govspeech.parse("督促帮助市县多措并举化解债务。"), "DEPARTMENT") == ["市县"]
+    assert spans_of(govspeech.parse("建立市县两级财政事权划分机制。"), "DEPARTMENT") == []
+    doc = govspeech.parse("积极支持工会、共青团、妇联等群团组织和社会工作者更好发挥作用。")
+    assert spans_of(doc, "DEPARTMENT")[:3] == ["工会", "共青团", "妇联"]
+    assert spans_of(govspeech.parse("健全完善全省数据中心和算力网络安全保障体制。"), "DEPARTMENT") == []
+
+
 def test_the_speakers_government_acting_without_its_level():
     # GUIDELINES 19: bare 政府 as the actor; not as a modifier or in a principle
     assert spans_of(govspeech.parse("始终坚持政府过紧日子，厉行节约反对浪费。"), "DEPARTMENT") == ["政府"]
     assert spans_of(govspeech.parse("对区委、政府确定的重大项目，要跟踪问效。"), "DEPARTMENT") == ["区委", "政府"]
     assert spans_of(govspeech.parse("加大政府投资力度，坚持政府引导。"), "DEPARTMENT") == []
+    assert spans_of(govspeech.parse("今后五年，政府将着力推进十个方面重点任务。"), "DEPARTMENT") == ["政府"]
 
 
 def test_scoped_collectives_and_supported_institutions():

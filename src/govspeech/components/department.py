@@ -39,6 +39,10 @@ _FIELD_CLAUSE_END = "，,。；;：:\n"
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
 
+# 省委、省政府坚决贯彻…: the speaker's government acting together with its party committee
+_PARTY_BEFORE = re.compile(r"(?:省|市|区|县|旗|州|自治区|党)委、$")
+
+
 def _list_items(m: re.Match) -> list[tuple[int, int, str]]:
     """The items of the 、-list in group ``items`` of ``m``: (start, end, text)."""
     base = m.start("items")
@@ -103,7 +107,17 @@ class DepartmentRecognizer(RuleComponent):
         bare = d.get("bare_government", {"before": [], "after_party_committee": []})
         self.bare_government = patterns.compile(
             f"(?:(?<={patterns.words(bare['before'])})|(?<=(?:{patterns.words(bare['after_party_committee'])})、))政府(?!人员|工作|部门|机构|投资|债)"
-            f"|政府(?={patterns.words(bare['after'])})")
+            f"|政府(?={patterns.words(bare['after'])})"
+            f"|(?<![{patterns.HAN}])政府(?={patterns.words(bare.get('sentence_initial_actor', [])) or '(?!)'})")
+        # 党中央、国务院 (GUIDELINES 12): 党中央 only when paired with the State Council
+        self.party_centre = patterns.compile(f"党中央(?={patterns.words(d.get('paired_party_centre', [])) or '(?!)'})")
+        # 中共贵州省委: the party committee named with its place
+        self.party_committee = patterns.compile(
+            f"中共(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?(?:{patterns.words(d.get('party_committee_full', [])) or '(?!)'})")
+        # 督促帮助市县…: collectives of local governments a task works through
+        governed = d.get("governed_collectives", {"cues": [], "names": []})
+        self.governed = patterns.compile(
+            f"(?<={patterns.words(governed['cues']) or '(?!)'})(?:{patterns.words(governed['names']) or '(?!)'})(?![{patterns.HAN}]?(?:两级|三级|政府|财政|级))")
         # 驻海部队, 驻海各军警部队, 中央驻浙单位: bodies stationed in the speaker's place
         stationed = d.get("stationed_bodies", {"heads": [], "max_place_chars": 3})
         self.stationed = patterns.compile(
@@ -141,7 +155,7 @@ class DepartmentRecognizer(RuleComponent):
         self.place_count = patterns.compile(count_of_places)
         self.bracketed_places = patterns.compile(f"[(（](?P<items>{name}{{2,4}}(?:、{name}{{2,4}}){{0,15}})[)）]")
         # 做好民族宗教、档案史志、关工委、侨务等工作: a list of fields of work, whose bodies name a field
-        self.field_list_closer = patterns.compile(f"等?(?:{patterns.words(d.get('field_list_closers', []))})")
+        self.field_list_closer = patterns.compile(f"等?(?:{patterns.words(d.get('field_list_closers', []))})(?![者员站室组队])")  # not 社会工作者
         # a scope before a collective (区属相关部门, 市上有关单位) or before a bare 部门 (省级部门, 中央部门)
         scopes = patterns.words(d.get("collective_scopes", []))
         # 支持浙江大学…建设, 全力支持呼伦贝尔工业园区发展: an institution supported to do the work
@@ -171,7 +185,7 @@ class DepartmentRecognizer(RuleComponent):
         strong = "局|委员会|委|办公室|办|中心|站|所|大队|支队|专班|指挥部|管委会|领导小组|工作组"
         self.unseen = patterns.NearAnchor(patterns.compile(
             # not inside a longer place word (省市区委, 市区变电站, 温州争创…中心)
-            f"(?P<prefix>(?<![区县市省州乡镇])(?:区|县|市|省|镇|乡)|(?<!\\p{{Han}})州)(?!域|内|外|位|间|别|分|打造)(?P<core>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?)(?P<suffix>{strong})(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))"),
+            f"(?P<prefix>(?<![区县市省州乡镇全行])(?:区|县|市|省|镇|乡)|(?<!\\p{{Han}})州)(?!域|内|外|位|间|别|分|打造)(?P<core>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?)(?P<suffix>{strong})(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))"),
             patterns.compile(patterns.words(strong.split("|"))), before=1 + 6)
         # 上海市松江 + 区人民政府办公室: the full place name before a level word, from a boundary
         self.place_before = patterns.compile(f"(?<![{patterns.HAN}])\\p{{Han}}{{2,3}}(?:省|市|自治区)\\p{{Han}}{{2,3}}$")
@@ -258,6 +272,12 @@ class DepartmentRecognizer(RuleComponent):
             items = _list_items(m)
             if not any(self.not_place_item.search(item) or item in self.exclude for _, _, item in items):
                 candidates += [(start, end, {"canonical": item, "collective": False, "_any_after": True}) for start, end, item in items]
+        for m in self.party_centre.finditer(text):
+            candidates.append((m.start(), m.end(), {"canonical": "中国共产党中央委员会", "collective": False}))
+        for m in self.party_committee.finditer(text):
+            candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False}))
+        for m in self.governed.finditer(text):
+            candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": True}))
         for m in self.stationed.finditer(text):
             candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": True}))
         for m in self.bare_government.finditer(text):
@@ -294,7 +314,9 @@ class DepartmentRecognizer(RuleComponent):
                 chosen.add(start, end)
                 continue
             if (text[start:end] in self.exclude and not attrs.get("_acts")) \
-                    or (text[start:end] in speaker and not self.speaker_acts.match(text, end)) \
+                    or (text[start:end] in speaker and not self.speaker_acts.match(text, end)
+                        and not text.startswith(("党中央、", "党中央和"), max(0, start - 4))
+                        and not _PARTY_BEFORE.search(text, max(0, start - 4), start)) \
                     or (not attrs.get("_any_after") and self.not_after.match(text[end:end + 6])) \
                     or self.not_before.search(text[max(0, start - 4):start]) or self.session_after.match(text, end) \
                     or self.reporter.search(text[max(0, start - 8):start]):
