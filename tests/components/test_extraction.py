@@ -355,6 +355,15 @@ def test_plan_goals_periods_purposes_and_completed_shares():
     assert [r[1] for r in relations_of(doc)] == ["VALUE", "VALUE"]
 
 
+def test_a_met_target_is_no_target_cue_and_xinzeng_inside_a_name():
+    # guizhou-2026: the target reported as met does not make the growth after it a target
+    doc = govspeech.parse("粮食产量连续5年超额完成国家下达目标任务，粮食单产年均增长1.9%。")
+    assert relations_of(doc) == [("粮食单产", "INCREASE", "1.9%")]
+    # ningxia-2026 (reconciled decision 1): 新增城镇就业 is the name of the indicator
+    doc = govspeech.parse("新增城镇就业8.55万人、农村劳动力转移就业86万人。")
+    assert [r[1] for r in relations_of(doc)] == ["VALUE", "VALUE"]
+
+
 def test_a_bound_before_a_noun_names_a_class():
     # seed-003: 亿元以上 says which projects; 82个 is their number
     doc = govspeech.parse("开工建设500万元以上的项目455个，同比增加151个，其中亿元以上项目82个，增加24个。")

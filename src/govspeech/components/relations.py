@@ -58,6 +58,8 @@ _HORIZON_YEAR = patterns.compile(r"(?<![达高加长升大降少低滑落年])�
 # what separates two items of one list of figures: 新增A 6000家、B 1.76万家; 新增X，其中Y
 _NEXT_ITEM = patterns.compile(r"(?:、|[，,]其中)$")
 _TASK_NOUN = patterns.compile(r"任务|目标|计划")
+# 超额完成国家下达目标任务: a target reported as met is no target cue for the figures after it
+_TARGET_MET = patterns.compile(r"(?:完成|实现|达到|下达)[^，。；,;]{0,6}$")
 _SMALL_CHINESE_COUNT = patterns.compile(r"^[一二两三四五六七八九十]+[个项条件家大]")
 
 
@@ -296,6 +298,7 @@ class RelationLinker(RuleComponent):
         # that is not part of an indicator's name (人均预期寿命)
         in_plan = (covered.directives.covers(fig.start_char, fig.end_char) or bool(self.target.search(cue))
                    or any(not covered.indicators.overlaps(m.start(), m.end()) and text[m.start() - 1:m.start()] != "为"
+                          and not _TARGET_MET.search(text, max(sentence_start, m.start() - 8), m.start())
                           for m in self.target_in_sentence.finditer(text, sentence_start, fig.start_char))
                    or bool(_HORIZON_YEAR.search(text, sentence_start, fig.start_char)))
         if in_plan:
