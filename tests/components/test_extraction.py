@@ -355,6 +355,16 @@ def test_plan_goals_periods_purposes_and_completed_shares():
     assert [r[1] for r in relations_of(doc)] == ["VALUE", "VALUE"]
 
 
+def test_unnumbered_section_headings_open_the_plan_part():
+    # web copies of reports print their section headings without numbers
+    text = ("“十四五”时期工作回顾\n全省地区生产总值达到1.37万亿元。\n2026年重点工作\n"
+            "（一）放大促消费扩投资政策效应\n积极承接用好政策。落实好更加积极的财政政策。\n")
+    assert spans_of(govspeech.parse(text), "DIRECTIVE") == ["积极承接用好政策", "落实好更加积极的财政政策"]
+    # …but the title of a speech is no heading
+    text = "在全区7-8月高质量发展重点工作调度会上的讲话\n十月份正是企业产销两旺的重要时段。\n"
+    assert spans_of(govspeech.parse(text), "DIRECTIVE") == []
+
+
 def test_a_met_target_is_no_target_cue_and_xinzeng_inside_a_name():
     # guizhou-2026: the target reported as met does not make the growth after it a target
     doc = govspeech.parse("粮食产量连续5年超额完成国家下达目标任务，粮食单产年均增长1.9%。")

@@ -9,6 +9,8 @@ first character after the list marker to the last character before the closing p
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,6 +20,11 @@ from govspeech.components.structure import StructureReader, Unit
 from govspeech import patterns
 
 _QUOTED = patterns.compile(r"“[^”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^》\n]{0,60}》")
+
+
+_HEADING_LINE_MAX = 30  # characters of a line that can be a section heading without a number
+# …but not the title of the speech itself (在全区7-8月高质量发展重点工作调度会上的讲话)
+_TITLE_LINE = re.compile(r"讲话|报告|会议|会上|致辞")
 
 
 class DirectiveRecognizer(RuleComponent):
@@ -62,6 +69,12 @@ class DirectiveRecognizer(RuleComponent):
             elif (unit.first_in_line and unit.end - unit.start <= 40 and text[unit.end:unit.end + 1] in ":："
                   and self.plan_heading.search(body)):
                 # an unnumbered lead line such as "下半年重点抓好以下工作:" opens the plan part
+                plan_mode = self._mode_after_heading(body, plan_mode, plan_document)
+            elif (unit.first_in_line and unit.end - unit.start <= _HEADING_LINE_MAX and text[unit.end:unit.end + 1] in ("\n", "")
+                  and (self.plan_heading.search(body) or self.review_heading.search(body))
+                  and not _TITLE_LINE.search(body)):
+                # an unnumbered section heading on a line of its own ("2026年重点工作",
+                # "“十四五”时期工作回顾"), as web copies of reports print them
                 plan_mode = self._mode_after_heading(body, plan_mode, plan_document)
             previous = (unit.sentence, directive)
         return doc
