@@ -389,6 +389,8 @@ def test_units_grades_rankings_and_deadlines_of_provincial_reports():
     assert spans_of(govspeech.parse("新建250个社区健身路径或3人制篮球场。"), "QUANTITY") == ["250个"]
     assert spans_of(govspeech.parse("两化融合发展水平居西北第一。"), "RANKING") == ["居西北第一"]
     assert spans_of(govspeech.parse("“四水四定”取得“十个全国第一”成果。"), "RANKING") == []
+    # a scope's peers between the verb and the rank (guangdong-2026, unannotated)
+    assert spans_of(govspeech.parse("碳排放权成交量稳居全国区域碳市场首位。"), "RANKING") == ["稳居全国区域碳市场首位"]
     assert spans_of(govspeech.parse("力争3年内全面完成改造。"), "DEADLINE") == ["3年内"]
 
 

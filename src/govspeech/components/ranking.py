@@ -19,6 +19,7 @@ from govspeech import patterns
 _ORDINAL = f"(?:[0-9*]+|[{CHINESE_NUMERAL_CHARS}]+)"
 
 
+_NOT_PEER = "，。；、：,;:！？!?\\n的和与及"  # the peers named between a scope and a rank are one noun phrase
 _COUNT_BEFORE = patterns.compile(f"[0-9{CHINESE_NUMERAL_CHARS}多几]+[个项]“?$")
 
 
@@ -45,6 +46,9 @@ class RankingRecognizer(RuleComponent):
             f"(?:(?:(?:{verbs}){scope}(?:{verbs})?|{scope}(?:{verbs})|(?:{verbs})){rank}"
             f"|(?P<scope2>{scopes})(?:第(?P<pos2>{_ORDINAL})|前(?P<top2>{_ORDINAL}))(?:{suffix})?"
             f"|(?P<scope3>{strong_scopes})\\p{{Han}}{{0,8}}?(?P<strong3>[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)强(?![\\p{{Han}}”])"
+            # verb + scope + its peers + rank: 稳居全国区域碳市场首位, 居全省同类城市第二位
+            f"|(?:{verbs})(?P<scope4>{strong_scopes})(?:(?![{_NOT_PEER}])\\p{{Han}}){{1,8}}?"
+            f"(?:第(?P<pos5>{_ORDINAL})(?:{suffix})?|前(?P<top5>{_ORDINAL})(?:{suffix})?|(?P<first5>{patterns.words(d['first_words'])}))"
             f"|(?<!第)第(?P<pos3>{_ORDINAL})名"
             f"|(?:(?:{moves})|(?<=[由从]))(?P<moved>第(?P<pos4>{_ORDINAL})(?:位|名)))"
             f"{stop}")
@@ -78,21 +82,22 @@ class RankingRecognizer(RuleComponent):
 
     def _attrs(self, m: re.Match) -> dict | None:
         strong = m.group("strongn") or m.group("strong3")
-        if m.group("first"):
-            position, top = self.first_words[m.group("first")], False
+        if m.group("first") or m.group("first5"):
+            position, top = self.first_words[m.group("first") or m.group("first5")], False
             if position is None:
                 return None
-        elif m.group("top") or m.group("top2"):
-            position, top = read_int(m.group("top") or m.group("top2")), True
+        elif m.group("top") or m.group("top2") or m.group("top5"):
+            position, top = read_int(m.group("top") or m.group("top2") or m.group("top5")), True
         elif strong:
             position, top = read_int(strong), True
         else:
             position, top = read_int(m.group("pos") or m.group("bare") or m.group("pos2") or m.group("pos3")
-                                     or m.group("pos4")), False
+                                     or m.group("pos4") or m.group("pos5")), False
         if position is None:
             return None
         of = read_int(m.group("of")) if m.group("of") else None
-        return {"position": position, "top": top, "scope": m.group("scope") or m.group("scope2") or m.group("scope3"),
+        return {"position": position, "top": top,
+                "scope": m.group("scope") or m.group("scope2") or m.group("scope3") or m.group("scope4"),
                 "of": of}
 
 
