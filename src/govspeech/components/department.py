@@ -121,7 +121,7 @@ class DepartmentRecognizer(RuleComponent):
         # 驻海部队, 驻海各军警部队, 中央驻浙单位: bodies stationed in the speaker's place
         stationed = d.get("stationed_bodies", {"heads": [], "max_place_chars": 3})
         self.stationed = patterns.compile(
-            f"(?:中央)?驻\\p{{Han}}{{1,{stationed['max_place_chars']}}}?(?:{patterns.words(stationed['heads'])})(?![{patterns.HAN}])")
+            f"(?:中央)?驻\\p{{Han}}{{1,{stationed['max_place_chars']}}}?(?:{patterns.words(stationed['heads'])})(?![{patterns.HAN}](?<![和及与等]))")
         # 扶持三元、麦福劳等农牧业龙头企业: the named members of a supported class
         member = f"(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?"
         self.named_members = patterns.compile(
