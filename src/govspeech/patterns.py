@@ -14,6 +14,7 @@ Compiled ``re`` patterns are kept on disk between processes (:mod:`govspeech.reg
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable
 
@@ -77,7 +78,13 @@ def first_chars(*word_lists: Iterable[str]) -> str:
 
 def words(items: Iterable[str]) -> str:
     """A pattern (non-capturing) matching any of ``items``, longest first, built as a trie."""
-    items = list(items)
+    # components ask for the same large lists several times (an alias lexicon for a match,
+    # a suffix test and a growth-word test): build each trie once per process
+    return _words(tuple(items))
+
+
+@functools.lru_cache(maxsize=512)
+def _words(items: tuple[str, ...]) -> str:
     trie: dict = {}
     for word in items:
         if not word:
@@ -90,7 +97,7 @@ def words(items: Iterable[str]) -> str:
         return "(?!)"
 
     def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [(ch if ch.isalnum() else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
