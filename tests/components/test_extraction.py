@@ -428,6 +428,17 @@ def test_party_committees_pairs_and_collectives_of_local_governments():
     assert spans_of(govspeech.parse("健全完善全省数据中心和算力网络安全保障体制。"), "DEPARTMENT") == []
 
 
+def test_the_centre_with_a_committee_bodies_called_on_and_paired_collectives():
+    # zhejiang-2026, guizhou-2026, ningxia-2026 (GUIDELINES 11, 14, 19)
+    doc = govspeech.parse("必须严格遵循中央和省委明确的重大原则要求。")
+    assert spans_of(doc, "DEPARTMENT") == ["中央", "省委"] and relations_of(doc, "RESPONSIBLE") == []
+    assert spans_of(govspeech.parse("落实中央八项规定。"), "DEPARTMENT") == []
+    assert spans_of(govspeech.parse("发挥公共机构在推进绿色低碳转型中的示范带动作用。"), "DEPARTMENT") == ["公共机构"]
+    assert spans_of(govspeech.parse("发挥市场在资源配置中的决定性作用。"), "DEPARTMENT") == []
+    assert spans_of(govspeech.parse("全面实施乡镇（街道）履行职责事项清单。"), "DEPARTMENT") == ["乡镇", "街道"]
+    assert spans_of(govspeech.parse("社会安定。政府系统牢牢把握工作主线。"), "DEPARTMENT") == ["政府系统"]
+
+
 def test_the_speakers_government_acting_without_its_level():
     # GUIDELINES 19: bare 政府 as the actor; not as a modifier or in a principle
     assert spans_of(govspeech.parse("始终坚持政府过紧日子，厉行节约反对浪费。"), "DEPARTMENT") == ["政府"]

@@ -108,9 +108,20 @@ class DepartmentRecognizer(RuleComponent):
         self.bare_government = patterns.compile(
             f"(?:(?<={patterns.words(bare['before'])})|(?<=(?:{patterns.words(bare['after_party_committee'])})、))政府(?!人员|工作|部门|机构|投资|债)"
             f"|政府(?={patterns.words(bare['after'])})"
-            f"|(?<![{patterns.HAN}])政府(?={patterns.words(bare.get('sentence_initial_actor', [])) or '(?!)'})")
+            f"|(?<![{patterns.HAN}])政府(?={patterns.words(bare.get('sentence_initial_actor', [])) or '(?!)'})"
+            # 政府系统牢牢把握…: the government system opening a clause acts (GUIDELINES 19)
+            f"|(?<![{patterns.HAN}])政府系统(?![的各内党])")
         # 党中央、国务院 (GUIDELINES 12): 党中央 only when paired with the State Council
         self.party_centre = patterns.compile(f"党中央(?={patterns.words(d.get('paired_party_centre', [])) or '(?!)'})")
+        # 遵循中央和省委明确的…: 中央 coordinated with a party committee
+        self.centre = patterns.compile(f"(?<!党)中央(?={patterns.words(d.get('centre_with_committee', [])) or '(?!)'})")
+        # 发挥省级征信公司作用 / 发挥公共机构在…中的示范带动作用: the body a task calls on
+        role = d.get("role_actor", {"lead": [], "suffixes": []})
+        self.role_actor = patterns.compile(
+            f"(?:{patterns.words(role['lead']) or '(?!)'})(?P<name>(?:(?![{_NOT_IN_NAME}在的])\\p{{Han}}){{2,14}}?"
+            f"(?:{patterns.words(role['suffixes']) or '(?!)'}))(?=[^，。；,;]{{0,24}}作用)")
+        # 乡镇（街道）: two collectives
+        self.paired_collectives = [patterns.compile(f"(?P<a>{a})[（(](?P<b>{b})[）)]") for a, b in d.get("paired_collectives", [])]
         # 中共贵州省委: the party committee named with its place
         self.party_committee = patterns.compile(
             f"中共(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?(?:{patterns.words(d.get('party_committee_full', [])) or '(?!)'})")
@@ -272,6 +283,15 @@ class DepartmentRecognizer(RuleComponent):
             items = _list_items(m)
             if not any(self.not_place_item.search(item) or item in self.exclude for _, _, item in items):
                 candidates += [(start, end, {"canonical": item, "collective": False, "_any_after": True}) for start, end, item in items]
+        for m in self.centre.finditer(text):
+            candidates.append((m.start(), m.end(), {"canonical": "中国共产党中央委员会", "collective": False}))
+        for m in self.role_actor.finditer(text):
+            candidates.append((m.start("name"), m.end("name"), {"canonical": m.group("name"), "collective": False,
+                                                                "_any_after": True}))
+        for pattern in self.paired_collectives:
+            for m in pattern.finditer(text):
+                candidates += [(m.start(g), m.end(g), {"canonical": "各" + m.group(g), "collective": True, "_part": True})
+                               for g in ("a", "b")]
         for m in self.party_centre.finditer(text):
             candidates.append((m.start(), m.end(), {"canonical": "中国共产党中央委员会", "collective": False}))
         for m in self.party_committee.finditer(text):
@@ -281,7 +301,7 @@ class DepartmentRecognizer(RuleComponent):
         for m in self.stationed.finditer(text):
             candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": True}))
         for m in self.bare_government.finditer(text):
-            candidates.append((m.start(), m.end(), {"canonical": "政府", "collective": False, "_acts": True}))
+            candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False, "_acts": True}))
         for m in self.named_members.finditer(text):
             candidates += [(start, end, {"canonical": name, "collective": False, "_any_after": True})
                            for start, end, name in _list_items(m) if not self.member_class.search(name)]
