@@ -437,6 +437,10 @@ def test_the_centre_with_a_committee_bodies_called_on_and_paired_collectives():
     assert spans_of(govspeech.parse("发挥市场在资源配置中的决定性作用。"), "DEPARTMENT") == []
     assert spans_of(govspeech.parse("全面实施乡镇（街道）履行职责事项清单。"), "DEPARTMENT") == ["乡镇", "街道"]
     assert spans_of(govspeech.parse("社会安定。政府系统牢牢把握工作主线。"), "DEPARTMENT") == ["政府系统"]
+    # seen in an unannotated report: founding verbs, 布局 and generic classes are no bodies
+    assert spans_of(govspeech.parse("推动组建省物流集团，加快引育物流企业。"), "DEPARTMENT") == ["省物流集团"]
+    assert spans_of(govspeech.parse("省属企业投资布局新兴产业500亿元以上。"), "DEPARTMENT") == []
+    assert spans_of(govspeech.parse("产业类科创项目原则上由企业牵头。"), "DEPARTMENT") == []
 
 
 def test_the_speakers_government_acting_without_its_level():

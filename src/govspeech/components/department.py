@@ -196,7 +196,7 @@ class DepartmentRecognizer(RuleComponent):
         strong = "局|委员会|委|办公室|办|中心|站|所|大队|支队|专班|指挥部|管委会|领导小组|工作组"
         self.unseen = patterns.NearAnchor(patterns.compile(
             # not inside a longer place word (省市区委, 市区变电站, 温州争创…中心)
-            f"(?P<prefix>(?<![区县市省州乡镇全行])(?:区|县|市|省|镇|乡)|(?<!\\p{{Han}})州)(?!域|内|外|位|间|别|分|打造)(?P<core>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?)(?P<suffix>{strong})(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))"),
+            f"(?P<prefix>(?<![区县市省州乡镇全行])(?:区|县|市|省|镇|乡)|(?<!\\p{{Han}})州)(?!域|内|外|位|间|别|分|打造)(?P<core>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,6}}?)(?P<suffix>{strong})(?<![布格开结变时当]局)(?!\\p{{Han}}{{0,1}}(?:长|员|书记|主任))"),
             patterns.compile(patterns.words(strong.split("|"))), before=1 + 6)
         # 上海市松江 + 区人民政府办公室: the full place name before a level word, from a boundary
         self.place_before = patterns.compile(f"(?<![{patterns.HAN}])\\p{{Han}}{{2,3}}(?:省|市|自治区)\\p{{Han}}{{2,3}}$")
@@ -205,6 +205,7 @@ class DepartmentRecognizer(RuleComponent):
         # …but a classifier after a numeral ends a count, not a word (三个征迁工作小组, unlike 个人大病)
         self.not_before = patterns.compile(f"(?<![0-9一二三四五六七八九十两几多每])(?:{patterns.words(d.get('not_preceded_by', []))})$")
         self.exclude = set(d.get("exclude", []))
+        self.generic_classes = set(d.get("generic_classes", []))
         self.session_after = patterns.compile(f"[一二三四五六七八九十]+(?:{patterns.words(d.get('session_words', []))})")
         roles = patterns.words(d.get("responsibility_roles", []))
         cues = d.get("assignment_cues", {"before": [], "after": []})
@@ -257,7 +258,10 @@ class DepartmentRecognizer(RuleComponent):
         for m in self.unseen.finditer(text):
             candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False}))
         for m in self.company.finditer(text):
-            candidates.append((m.start("name"), m.end("name"), {"canonical": m.group("name"), "collective": False}))
+            # 推动组建省物流集团: the founding verb is not part of the name
+            start = m.start("name") + (lead.end() if (lead := self.task_force_lead.match(m.group("name"))) else 0)
+            if m.end("name") - start >= 3:
+                candidates.append((start, m.end("name"), {"canonical": text[start:m.end("name")], "collective": False}))
         for m in self.task_force.finditer(text):  # 必要时成立重点项目推进专班 → 重点项目推进专班
             start, name = m.start("name"), m.group("name")
             cut = max((m.end() for m in self.task_force_lead.finditer(name) if len(name) - m.end() >= 4), default=0)
@@ -306,7 +310,8 @@ class DepartmentRecognizer(RuleComponent):
             candidates += [(start, end, {"canonical": name, "collective": False, "_any_after": True})
                            for start, end, name in _list_items(m) if not self.member_class.search(name)]
         for m in self.assigned.finditer(text):  # 由区更新办负责…: a body the lexicon may not know
-            candidates.append((m.start("name"), m.end("name"), {"canonical": m.group("name"), "collective": False}))
+            if m.group("name") not in self.generic_classes:
+                candidates.append((m.start("name"), m.end("name"), {"canonical": m.group("name"), "collective": False}))
         for m in self.role_list.finditer(text):  # （牵头单位：区水务局、相关街镇）
             for item in self.role_item.finditer(m.group("items")):
                 start = m.start("items") + item.start()
