@@ -39,6 +39,7 @@ _FIELD_CLAUSE_END = "，,。；;：:\n"
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
 
+_FULL_NAMES = {"党中央": "中国共产党中央委员会", "中央": "中国共产党中央委员会"}
 # 省委、省政府坚决贯彻…: the speaker's government acting together with its party committee
 _PARTY_BEFORE = re.compile(r"(?:省|市|区|县|旗|州|自治区|党)委、$")
 
@@ -251,12 +252,7 @@ class DepartmentRecognizer(RuleComponent):
             start = m.start() + (lead.end() if (lead := self.facility_lead.match(name)) else 0)
             if m.end() - start >= 3:
                 candidates.append((start, m.end(), {"canonical": text[start:m.end()], "collective": False}))
-        for m in self.bodies.finditer(text):
-            candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False}))
-        for m in self.collective.finditer(text):
-            candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": True}))
-        for m in self.unseen.finditer(text):
-            candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False}))
+        candidates += self._whole_matches(text, ((self.bodies, False), (self.collective, True), (self.unseen, False)))
         for m in self.company.finditer(text):
             # 推动组建省物流集团: the founding verb is not part of the name
             start = m.start("name") + (lead.end() if (lead := self.task_force_lead.match(m.group("name"))) else 0)
@@ -287,8 +283,7 @@ class DepartmentRecognizer(RuleComponent):
             items = _list_items(m)
             if not any(self.not_place_item.search(item) or item in self.exclude for _, _, item in items):
                 candidates += [(start, end, {"canonical": item, "collective": False, "_any_after": True}) for start, end, item in items]
-        for m in self.centre.finditer(text):
-            candidates.append((m.start(), m.end(), {"canonical": "中国共产党中央委员会", "collective": False}))
+        candidates += self._whole_matches(text, ((self.centre, False),))
         for m in self.role_actor.finditer(text):
             candidates.append((m.start("name"), m.end("name"), {"canonical": m.group("name"), "collective": False,
                                                                 "_any_after": True}))
@@ -296,14 +291,8 @@ class DepartmentRecognizer(RuleComponent):
             for m in pattern.finditer(text):
                 candidates += [(m.start(g), m.end(g), {"canonical": "各" + m.group(g), "collective": True, "_part": True})
                                for g in ("a", "b")]
-        for m in self.party_centre.finditer(text):
-            candidates.append((m.start(), m.end(), {"canonical": "中国共产党中央委员会", "collective": False}))
-        for m in self.party_committee.finditer(text):
-            candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False}))
-        for m in self.governed.finditer(text):
-            candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": True}))
-        for m in self.stationed.finditer(text):
-            candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": True}))
+        candidates += self._whole_matches(text, ((self.party_centre, False), (self.party_committee, False),
+                                                 (self.governed, True), (self.stationed, True)))
         for m in self.bare_government.finditer(text):
             candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False, "_acts": True}))
         for m in self.named_members.finditer(text):
@@ -377,6 +366,13 @@ class DepartmentRecognizer(RuleComponent):
         if level == "国务院":
             return {"国务院"}
         return {level + "政府", level + "人民政府", "人民政府", m.group()[len(self.reporter_cue):]}
+
+    @staticmethod
+    def _whole_matches(text: str, sources) -> list[tuple[int, int, dict]]:
+        """Candidates that are whole matches of patterns, named as written (党中央 by its full
+        name), each with the collective flag of its pattern."""
+        return [(m.start(), m.end(), {"canonical": _FULL_NAMES.get(m.group(), m.group()), "collective": collective})
+                for pattern, collective in sources for m in pattern.finditer(text)]
 
     def _field_lists(self, text: str) -> list[tuple[int, int]]:
         """Lists of three or more 、-items of up to 12 characters closed by 等工作/事业 (found from
