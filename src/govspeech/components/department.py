@@ -100,9 +100,8 @@ class DepartmentRecognizer(RuleComponent):
             f"(?<![省市区县]){patterns.first_chars(level_prefixes, body_cores)}(?P<prefix>{patterns.words(level_prefixes)})?"
             f"(?P<body>{patterns.words(body_cores)})(?:党组|党委|党工委)?")  # 区政府党组 is one body
         actor = patterns.words(d.get("actor_cues", []))
-        # the speaker's government given a task of its own (省政府将认真组织实施) is a department
-        self.acts = patterns.compile(f"(?:{actor})")
-        # …and where a review names it as the subject (区政府在市委…领导下, 区政府坚持…)
+        # the speaker's government given a task of its own (省政府将认真组织实施) is a department,
+        # and so is it where a review names it as the subject (区政府在市委…领导下, 区政府坚持…)
         self.speaker_acts = patterns.compile(f"(?:{patterns.words(d.get('actor_cues', []) + d.get('speaker_actor_cues', []))})")
         # 坚持政府过紧日子, 发挥好政府…作用, 区委、政府确定的: bare 政府 as the speaker's government acting
         bare = d.get("bare_government", {"before": [], "after_party_committee": []})
