@@ -30,6 +30,11 @@ def _attrs(doc, label):
     ("政策性金融工具分两期投放。", ["两期"]),
     ("企业开办时间从一个月以上压缩到3个工作日。", ["一个月以上", "3个工作日"]),
     ("经济增速连续11个季度高于全国平均水平。", ["11个季度"]),
+    # a run of years counts in Chinese numerals too (GUIDELINES 21); a period (五年来) does not
+    ("五年来，农民收入增速连续十二年快于城镇居民。", ["十二年"]),
+    # 万亿 needs no numeral; petaflops of computing power; counters of products and voyages
+    ("外贸进出口总额突破万亿元，建成智能算力超2.6万P。", ["万亿元", "超2.6万P"]),
+    ("引进创新药械320款，完成科考保障1200航次。", ["320款", "1200航次"]),
 ])
 def test_quantities(sentence, expected):
     assert spans_of(govspeech.parse(sentence), "QUANTITY") == expected
@@ -46,6 +51,9 @@ def test_quantities(sentence, expected):
     "取得近10年来最好成绩，近5年人均预期寿命显著提高。",  # periods, not durations
     "加快汽车零部件产业发展，迈上千亿台阶。",
     "举办建设法治城市20年主题活动。",                      # an anniversary
+    "推出一款新产品，3PB数据上链。",                        # 一款 is vague; PB is not P
+    # a term the notes explain, in the text and in the note's head line
+    "用好两张“负面”清单［3］，\n［3］两张“负面”清单：\n指……",
 ])
 def test_not_quantities(sentence):
     assert spans_of(govspeech.parse(sentence), "QUANTITY") == []
@@ -83,6 +91,9 @@ def test_change_from_one_percent_to_another_is_not_a_range():
      [("跻身全国50强", 50, True, "全国"), ("稳居全国前十强", 10, True, "全国")]),
     ("经济总量跻身全球城市前五位。", [("跻身全球城市前五位", 5, True, "全球")]),
     ("增速居全省12个旗市区第2位。", [("居全省12个旗市区第2位", 2, False, "全省")]),
+    # the 位 of 位居 may end the noun before it (总吨位); a verb before scope + peers + N强
+    ("船舶总吨位居全国第三，两家省属企业跻身中国企业500强。",
+     [("居全国第三", 3, False, "全国"), ("跻身中国企业500强", 500, True, "中国")]),
 ])
 def test_rankings(sentence, expected):
     doc = govspeech.parse(sentence)

@@ -20,6 +20,11 @@ from govspeech import patterns
 
 
 
+_NOTE_MARK = patterns.compile(r"[［\[][0-9]{1,3}[］\]]")
+_NOTE_HEAD = patterns.compile(r"(?m)^[ \t　]*[［\[][0-9]{1,3}[］\]][^\n：:，。；]{1,30}[：:][ \t　]*$")
+_TERM_BEFORE_NOTE = patterns.compile(f"[{CHINESE_NUMERAL_CHARS}]+[个张大项条类批][^，。；、：:\\n［\\[]{{1,14}}$")
+
+
 class NumberRecognizer(RuleComponent):
     resource = ("rules", "numbers.json")
 
@@ -39,6 +44,8 @@ class NumberRecognizer(RuleComponent):
         self.duration_unit = d.get("duration_unit", "年")
         self.duration_not_after = set(d.get("duration_not_followed_by", ""))
         self.duration_not_before = tuple(d.get("duration_not_preceded_by", []))
+        # 连续三年居全国第一: a run of years counts even in Chinese numerals (GUIDELINES 21)
+        self.duration_counted_after = tuple(d.get("duration_counted_after", []))
         self.not_after = patterns.compile(patterns.words(d.get("not_followed_by", [])) or "(?!)")
         # a name in short quotes: “三个代表”, “15分钟”社区生活圈
         self.quoted = patterns.compile(r"“[^”\n]{1,12}”|\"[^\"\n]{1,12}\"")
@@ -59,7 +66,9 @@ class NumberRecognizer(RuleComponent):
         self.alt_unit = patterns.compile(f"[（(](?:{patterns.words(self.units)})[）)]")
         self.bare = patterns.compile(
             f"(?P<pre>超过|超|逾|近){numeral_before}(?P<mult>万亿|亿|千万|百万|万)元"
-            f"|{numeral_before}(?P<mult2>万亿|亿|千万|百万|万)元(?P<post>以上)")
+            f"|{numeral_before}(?P<mult2>万亿|亿|千万|百万|万)元(?P<post>以上)"
+            # 突破万亿元, 两个万亿元台阶: 万亿 needs no numeral (千亿元 is read as 千 + 亿)
+            f"|{numeral_before}(?P<mult3>万亿)元")
         arabic = r"[0-9*]+(?:,[0-9*]{3})*(?:\.[0-9*]+)?"
         chinese = f"[{CHINESE_NUMERAL_CHARS}]+"
         num = f"(?:{arabic}|{chinese}|上(?=[千万亿百]))"  # 上千万, 上亿: "as many as"
@@ -98,6 +107,14 @@ class NumberRecognizer(RuleComponent):
         fixed = patterns.Occupancy(len(text), ((m.start(), m.end()) for m in self.fixed.finditer(text)))
         for m in self.quoted.finditer(text):
             fixed.add(m.start(), m.end())
+        # terms a report explains in its notes: the note's head line (［4］三张“零关税”清单：) and
+        # the term in the text right before its note marker (三张“零关税”清单［4］) are names
+        for m in _NOTE_HEAD.finditer(text):
+            fixed.add(m.start(), m.end())
+        for m in _NOTE_MARK.finditer(text):
+            term = _TERM_BEFORE_NOTE.search(text, max(0, m.start() - 20), m.start())
+            if term is not None:
+                fixed.add(term.start(), m.start())
         # a field size inside a ranking (全省86个县市排第64位) is part of the ranking
         taken = patterns.Occupancy(len(text), ((s.start_char, s.end_char) for s in docstate.refs(doc, "RANKING")))
         percents: list[tuple[int, int, dict]] = []
@@ -165,9 +182,9 @@ class NumberRecognizer(RuleComponent):
             taken.add(m.start(), m.end())
         for m in self.bare.finditer(text):
             if not taken.overlaps(m.start(), m.end()):
-                mult = m.group("mult") or m.group("mult2")
+                mult = m.group("mult") or m.group("mult2") or m.group("mult3")
                 found.append((m.start(), m.end(), {"value": self.multipliers[mult], "unit": "元", "masked": False,
-                                                   "approx": True}))
+                                                   "approx": not m.group("mult3")}))
         found = _share_list_units(text, sorted(found, key=lambda f: f[0]))
         for start, end, attrs in _merge_ranges(text, found, self.range_joiner):
             docstate.add_span(doc, start, end, "QUANTITY", attrs)
@@ -178,10 +195,12 @@ class NumberRecognizer(RuleComponent):
         is_chinese = num[0] in CHINESE_NUMERAL_CHARS or num == "上"
         if unit in self.chinese_only and not is_chinese:
             return None
+        counted_run = is_chinese and unit == self.duration_unit and not m.group("pre") \
+            and text.endswith(self.duration_counted_after, 0, m.start())
         if unit == self.duration_unit:
             # 延长30年, 13.5年: a duration; 2023年, **年 and 三年行动 are dates and names; 近8年 a period
             digits = num.split(".")[0]
-            if is_chinese or "*" in num or len(digits) > 2 or m.group("mult") \
+            if (is_chinese and not counted_run) or "*" in num or len(digits) > 2 or m.group("mult") \
                     or (m.end() < len(text) and text[m.end()] in self.duration_not_after) \
                     or (m.group("pre") or "") in self.duration_not_before \
                     or text.endswith(self.duration_not_before, 0, m.start()):
@@ -190,7 +209,7 @@ class NumberRecognizer(RuleComponent):
             approximated = bool(m.group("post"))  # 一个月以上 is a figure, 一个月 and 签约一批 are not
             num_start = m.start("num")
             if unit in self.arabic_only or (unit in self.chinese_not_units and num != "两") \
-                    or (text.startswith(self.vague, num_start) and not approximated):
+                    or (text.startswith(self.vague, num_start) and not approximated and not counted_run):
                 return None
             if num in ("零", "〇"):
                 return None  # 零部件, 零的突破

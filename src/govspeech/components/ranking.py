@@ -41,11 +41,11 @@ class RankingRecognizer(RuleComponent):
         moves = patterns.words(d.get("moves", [])) or "(?!)"
         strong_scopes = patterns.words(d.get("strong_scopes", [])) or "(?!)"
         # verb + scope + rank | scope + verb + rank | verb + rank | scope + 第N / 前N (增速全国第一)
-        # | scope + peers + N强 (全国文化企业30强; not 世界500强企业, a kind of firm) | 第N名 | a move to a position (跃升至第7位, 从第8位)
+        # | (verb +) scope + peers + N强 (跻身中国企业500强, 全国文化企业30强; not 世界500强企业, a kind of firm) | 第N名 | a move to a position (跃升至第7位, 从第8位)
         self.ranking = patterns.compile(
             f"(?:(?:(?:{verbs}){scope}(?:{verbs})?|{scope}(?:{verbs})|(?:{verbs})){rank}"
             f"|(?P<scope2>{scopes})(?:第(?P<pos2>{_ORDINAL})|前(?P<top2>{_ORDINAL}))(?:{suffix})?"
-            f"|(?P<scope3>{strong_scopes})\\p{{Han}}{{0,8}}?(?P<strong3>[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)强(?![\\p{{Han}}”])"
+            f"|(?:{verbs})?(?P<scope3>{strong_scopes})\\p{{Han}}{{0,8}}?(?P<strong3>[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)强(?![\\p{{Han}}”])"
             # verb + scope + its peers + rank: 稳居全国区域碳市场首位, 居全省同类城市第二位
             f"|(?:{verbs})(?P<scope4>{strong_scopes})(?:(?![{_NOT_PEER}])\\p{{Han}}){{1,8}}?"
             f"(?:第(?P<pos5>{_ORDINAL})(?:{suffix})?|前(?P<top5>{_ORDINAL})(?:{suffix})?|(?P<first5>{patterns.words(d['first_words'])}))"
@@ -53,6 +53,7 @@ class RankingRecognizer(RuleComponent):
             f"|(?:(?:{moves})|(?<=[由从]))(?P<moved>第(?P<pos4>{_ORDINAL})(?:位|名)))"
             f"{stop}")
         self.first_words = d["first_words"]
+        self.noun_tails: dict[str, str] = d.get("verb_start_ends_noun_after", {})
         # continuation of a ranking list: 分别排名第三和第四 / 第三、第四 / 从第12位跃升至第5位
         self.continuation = patterns.compile(
             f"^(?:(?:和|、|,|，|及|与)(?:分别)?(?:{verbs})?|(?:双双|均|再)?(?:{moves}))"
@@ -68,6 +69,8 @@ class RankingRecognizer(RuleComponent):
             if m.group("scope2") and _COUNT_BEFORE.search(text, max(0, m.start() - 5), m.start()):
                 continue  # 取得“十个全国第一”: a count of first places, not a rank
             start = m.start("moved") if m.group("moved") else m.start()
+            if start and text[start - 1] in self.noun_tails.get(text[start], ""):
+                start += 1  # 总吨位居全国第二: the 位 of 位居 ends the noun before it
             docstate.add_span(doc, start, m.end(), "RANKING", attrs)
             end = m.end()
             while (cont := self.continuation.match(text[end:end + 12])) is not None:
