@@ -14,3 +14,23 @@ from tests.conftest import spans_of
 ])
 def test_indicator_boundaries(sentence, expected):
     assert expected in spans_of(govspeech.parse(sentence), "INDICATOR")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a grade or model code glued to the name: 5A级, 5G
+    ("新增5A级旅游景区2个、4A级景区5个。", [("5A级旅游景区", "INCREASE", "2个"), ("4A级景区", "INCREASE", "5个")]),
+    ("建成5G基站3.2万个。", [("5G基站", "VALUE", "3.2万个")]),
+    # 净增 is the cue, and a 其中 part of the same count is counted by it too
+    ("净增市场主体35.6万户，其中企业8.1万户。", [("市场主体", "INCREASE", "35.6万户"), ("企业", "INCREASE", "8.1万户")]),
+    # a doubling is a growth; 压缩 a decrease
+    ("高新技术企业数量实现翻番，审批时限压缩60%。",
+     [("高新技术企业数量", "INCREASE", "翻番"), ("审批时限", "DECREASE", "60%")]),
+    # 分别 pairs every conjunct, whole, even one that starts with a lexicon name (进口)
+    ("进口货值、入境游客、离岛免税销售额分别增长31.5%、52%、40.2%。",
+     [("进口货值", "INCREASE", "31.5%"), ("入境游客", "INCREASE", "52%"), ("离岛免税销售额", "INCREASE", "40.2%")]),
+])
+def test_indicator_names_and_their_relations(sentence, expected):
+    doc = govspeech.parse(sentence)
+    by_id = {s.id: s for s in doc.spans}
+    got = [(by_id[r.head].text, r.type, by_id[r.tail].text) for r in doc.relations]
+    assert got == expected

@@ -84,16 +84,21 @@ class IndicatorRecognizer(RuleComponent):
                 add(*after)  # 5个停车场 / 83亿元的投资任务
             elif found is not None:
                 add(*found)
+        # 基础设施、制造业投资分别增长9.4%、9.1%: the conjuncts before an indicator shared by 分别,
+        # whole (进口货值, not the lexicon's 进口); again after the lexicon names, which may head a list
+        self._add_respective_conjuncts(doc, text, figures, add)
         # lexicon names elsewhere (社会消费品零售总额…，增长7.8%), widened to their noun phrase
         for m in lexicon_names:
             found = self._phrase_ending_at(text, m.end(), fig_ends)
             start = found[0] if found and found[0] <= m.start() else m.start()
             add(start, m.end())
-        # 基础设施、制造业投资分别增长9.4%、9.1%: the conjuncts before an indicator shared by 分别
+        self._add_respective_conjuncts(doc, text, figures, add)
+        return doc
+
+    def _add_respective_conjuncts(self, doc: Doc, text: str, figures: list[tuple[int, int]], add) -> None:
         for ind in docstate.refs(doc, "INDICATOR"):
             for start, end in self._respective_conjuncts(text, ind.start_char, ind.end_char, figures):
                 add(start, end)
-        return doc
 
     def _respective_conjuncts(self, text: str, start: int, end: int, figures: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Indicators coordinated before the one at ``start``–``end`` when a 分别 after it pairs
@@ -157,6 +162,9 @@ class IndicatorRecognizer(RuleComponent):
                 break
             else:
                 left -= 1
+        code = _CODE_BEFORE.search(text, max(floor, left - 3), left + 1) if left > floor else None
+        if code is not None and code.end() == left + 1:
+            left = code.start()  # 新增5A级物流企业, 建成5G基站: a digit glued to a Latin letter is part of the name
         phrase = text[left:end]
         # cut at the last verb inside the phrase (仅实现零售总额), but never inside a lexicon name
         # that ends it (一般公共预算收入 holds 共)
@@ -180,7 +188,7 @@ class IndicatorRecognizer(RuleComponent):
             return None  # 计划投资3亿元: 投资 is the verb
         if self.verb_end.search(name):
             return None
-        if not (self.min_chars <= len(name) <= self.max_chars) or not all("\u4e00" <= ch <= "\u9fff" or ch.isalpha() or ch in "“”" for ch in name) \
+        if not (self.min_chars <= len(name) <= self.max_chars) or not all("\u4e00" <= ch <= "\u9fff" or ch.isalpha() or ch in "“”" for ch in name.lstrip("0123456789")) \
                 or name.startswith("”") or name.endswith("“"):
             return None
         return left + offset, left + offset + len(name)
@@ -195,6 +203,9 @@ class IndicatorRecognizer(RuleComponent):
         noun_start = end + 1 if of_task else end
         right = noun_start
         # a short quoted name may sit inside the noun: 144个“15分钟”社区生活圈建设项目
+        code = _CODE.match(text, right)
+        if code is not None:
+            right = code.end()  # 8家【4S店】
         while right < len(text) and right - noun_start < self.max_chars + 6:
             q = _QUOTED_NAME.match(text, right)
             if q is not None:
@@ -222,6 +233,9 @@ class IndicatorRecognizer(RuleComponent):
 
 
 _QUOTED_NAME = patterns.compile(r"“[^”\n]{1,12}”")
+# a model or grade code: 5G, 5A级, 4S店, 5G-A (not a figure: a digit glued to a capital letter)
+_CODE = patterns.compile(r"[0-9]{1,2}[A-Z](?:-[A-Z])?(?![A-Za-z])")
+_CODE_BEFORE = patterns.compile(r"(?<![0-9.,])[0-9]{1,2}[A-Z]")
 _QUOTED_NAME_BEFORE = patterns.compile(r"“[^“”，。；,;\n]{1,12}”$")
 _RESPECTIVELY = patterns.compile(r"[^，。；,;:：\n]{0,3}?分别")
 # what joins the items of a coordination, of indicators or of figures

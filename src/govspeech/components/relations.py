@@ -303,6 +303,8 @@ class RelationLinker(RuleComponent):
                    or bool(_HORIZON_YEAR.search(text, sentence_start, fig.start_char)))
         if in_plan:
             return "TARGET"
+        if fig.label_ == "QUANTITY" and "翻" in text[fig.start_char:fig.end_char]:
+            return "INCREASE"  # 数量实现翻番: a doubling is a growth whatever the cue before it
         if fig.label_ == "PERCENT" and self.share.search(cue):
             return "SHARE"
         if self.level_after_change.search(cue):
