@@ -437,8 +437,10 @@ def test_the_centre_with_a_committee_bodies_called_on_and_paired_collectives():
     assert spans_of(govspeech.parse("发挥市场在资源配置中的决定性作用。"), "DEPARTMENT") == []
     assert spans_of(govspeech.parse("全面实施乡镇（街道）履行职责事项清单。"), "DEPARTMENT") == ["乡镇", "街道"]
     assert spans_of(govspeech.parse("社会安定。政府系统牢牢把握工作主线。"), "DEPARTMENT") == ["政府系统"]
-    # seen in an unannotated report: founding verbs, 布局 and generic classes are no bodies
-    assert spans_of(govspeech.parse("推动组建省物流集团，加快引育物流企业。"), "DEPARTMENT") == ["省物流集团"]
+    # founding verbs, 布局 and generic classes are no bodies; a firm being founded is none either
+    # (anhui-2026, guizhou-2026), unless it acts in the same clause
+    assert spans_of(govspeech.parse("推动组建省物流集团，加快引育物流企业。"), "DEPARTMENT") == []
+    assert spans_of(govspeech.parse("推动组建铁路发展公司统一运营管理。"), "DEPARTMENT") == ["铁路发展公司"]
     assert spans_of(govspeech.parse("省属企业投资布局新兴产业500亿元以上。"), "DEPARTMENT") == []
     assert spans_of(govspeech.parse("产业类科创项目原则上由企业牵头。"), "DEPARTMENT") == []
 
@@ -496,3 +498,14 @@ def test_juxtaposed_collectives_and_oversight_by_the_congress():
 ])
 def test_ranking_verbs_of_reports(text, expected):
     assert spans_of(govspeech.parse(text), "RANKING") == expected
+
+
+def test_named_cities_firms_and_alliances_acting():
+    # anhui-2026 (dev): cities closed by 等市, two firms acting together, an alliance called on
+    doc = govspeech.parse("文旅产业营收增长。黄山、池州、宣城等市全域联动，拓展休闲度假。")
+    assert spans_of(doc, "DEPARTMENT") == ["黄山", "池州", "宣城"]
+    assert [s.attrs.canonical for s in doc.spans_by_label("DEPARTMENT")] == ["黄山市", "池州市", "宣城市"]
+    assert spans_of(govspeech.parse("拓展东南亚、南亚、中亚等市场。"), "DEPARTMENT") == []
+    assert spans_of(govspeech.parse("深化国企改革，江淮集团与安凯公司启动重组。"), "DEPARTMENT") == ["江淮集团", "安凯公司"]
+    assert spans_of(govspeech.parse("发挥省外贸企业合作联盟作用，服务优势产业。"), "DEPARTMENT") == ["省外贸企业合作联盟"]
+    assert spans_of(govspeech.parse("发挥行业协会作用。"), "DEPARTMENT") == []

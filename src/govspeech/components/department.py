@@ -22,6 +22,7 @@ person's title or a meeting's name and is not marked.  Overlaps keep the longest
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -55,6 +56,9 @@ def _places(m: re.Match, head: str) -> list[tuple[int, int, dict]]:
     kind = head.replace("乡镇", "镇")
     return [(start, end, {"canonical": name + kind, "collective": False, "_part": True})
             for start, end, name in _list_items(m)]
+
+
+_CLAUSE_CLOSERS = ("，", "。", "；", "、", ",", ";", "")
 
 
 class DepartmentRecognizer(RuleComponent):
@@ -161,6 +165,11 @@ class DepartmentRecognizer(RuleComponent):
         self.place_list = patterns.NearAnchor(patterns.compile(
             f"(?<!\\p{{Han}})(?P<items>{name}{{2,4}}(?:、{name}{{2,4}}){{1,15}})等?{count_of_places}"),
             patterns.compile(count_of_places), before=16 * 5 + 1)
+        # 黄山、池州、安庆等市全域联动: named places closed by 等 + their kind, without a count
+        kinds = patterns.words(d.get("place_kinds_after_list", [])) or "(?!)"
+        self.kind_list = patterns.NearAnchor(patterns.compile(
+            f"(?<!\\p{{Han}})(?P<items>{name}{{2,4}}(?:、{name}{{2,4}}){{1,15}})等(?P<head>{kinds})(?![场民县区级域政委容值面井镇属直])"),
+            patterns.compile(f"等(?:{kinds})"), before=16 * 5 + 1)
         # 有7个乡镇…(金佛寺、东洞…果园), 1个乡(黄泥堡): a bracketed list of as many names as a
         # count of places just before it gives
         self.place_count = patterns.compile(count_of_places)
@@ -227,8 +236,12 @@ class DepartmentRecognizer(RuleComponent):
         self.prefixed_bodies = patterns.compile(f"(?P<prefix>{prefixes})(?P<items>(?:{cores})(?:(?:、|和)(?:{cores}))+)")
         self.body_core = patterns.compile(cores)
         left = patterns.words(d.get("company_left_cues", []))
-        self.company = patterns.compile(
-            f"(?:{left})(?P<name>[\\p{{Han}}A-Za-z]{{2,10}}?(?:{patterns.words(d.get('company_suffixes', ['公司']))}))")
+        self.founding = patterns.compile(patterns.words(d.get("founding_verbs", [])) or "(?!)")
+        firm = f"[\\p{{Han}}A-Za-z]{{2,10}}?(?:{patterns.words(d.get('company_suffixes', ['公司']))})"
+        self.company = patterns.compile(f"(?:{left})(?P<name>{firm})")
+        # the first of two firms acting together opens its clause; the second one follows the
+        # left cue 与/和 (海螺集团与皖维集团启动重组)
+        self.first_of_firms = patterns.compile(f"(?<![^,;:，。；：\\n])(?P<name>{firm})(?=[与和及]{firm})")
 
     # -- matching ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -252,9 +265,11 @@ class DepartmentRecognizer(RuleComponent):
             if m.end() - start >= 3:
                 candidates.append((start, m.end(), {"canonical": text[start:m.end()], "collective": False}))
         candidates += self._whole_matches(text, ((self.bodies, False), (self.collective, True), (self.unseen, False)))
-        for m in self.company.finditer(text):
+        for m in chain(self.company.finditer(text), self.first_of_firms.finditer(text)):
             # 推动组建省物流集团: the founding verb is not part of the name
             start = m.start("name") + (lead.end() if (lead := self.task_force_lead.match(m.group("name"))) else 0)
+            if lead is not None and self.founding.fullmatch(lead.group()) and text[m.end("name"):m.end("name") + 1] in _CLAUSE_CLOSERS:
+                continue  # 推动组建省物流集团，: a firm being founded does nothing yet (组建铁路发展公司统一运营 does)
             if m.end("name") - start >= 3:
                 candidates.append((start, m.end("name"), {"canonical": text[start:m.end("name")], "collective": False}))
         for m in self.task_force.finditer(text):  # 必要时成立重点项目推进专班 → 重点项目推进专班
@@ -264,6 +279,8 @@ class DepartmentRecognizer(RuleComponent):
             if len(name) >= 4:
                 candidates.append((start, start + len(name), {"canonical": name, "collective": False}))
         for m in self.place_list.finditer(text):
+            candidates += _places(m, m.group("head"))
+        for m in self.kind_list.finditer(text):
             candidates += _places(m, m.group("head"))
         for m in self.supported.finditer(text):
             # 支持西湖大学建设: here 建设 is the supported work, not a facility being built
@@ -284,6 +301,8 @@ class DepartmentRecognizer(RuleComponent):
                 candidates += [(start, end, {"canonical": item, "collective": False, "_any_after": True}) for start, end, item in items]
         candidates += self._whole_matches(text, ((self.centre, False),))
         for m in self.role_actor.finditer(text):
+            if m.group("name") in self.generic_classes:
+                continue  # 发挥行业协会作用: a class of bodies, not one
             candidates.append((m.start("name"), m.end("name"), {"canonical": m.group("name"), "collective": False,
                                                                 "_any_after": True}))
         for pattern in self.paired_collectives:

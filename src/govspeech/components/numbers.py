@@ -21,8 +21,8 @@ from govspeech import patterns
 
 
 _NOTE_MARK = patterns.compile(r"[［\[][0-9]{1,3}[］\]]")
-_NOTE_HEAD = patterns.compile(r"(?m)^[ \t　]*[［\[][0-9]{1,3}[］\]][^\n：:，。；]{1,30}[：:][ \t　]*$")
-_TERM_BEFORE_NOTE = patterns.compile(f"[{CHINESE_NUMERAL_CHARS}]+[个张大项条类批][^，。；、：:\\n［\\[]{{1,14}}$")
+_NOTE_HEAD = patterns.compile(r"(?m)^[ \t　]*[［\[][0-9]{1,3}[］\]][^\n：:，。；,;]{1,30}[：:][ \t　]*$")
+_TERM_BEFORE_NOTE = patterns.compile(f"[{CHINESE_NUMERAL_CHARS}]+[个张大项条类批][^，。；、：:,;\\n［\\[]{{1,14}}$")
 
 
 class NumberRecognizer(RuleComponent):
