@@ -509,3 +509,11 @@ def test_named_cities_firms_and_alliances_acting():
     assert spans_of(govspeech.parse("深化国企改革，江淮集团与安凯公司启动重组。"), "DEPARTMENT") == ["江淮集团", "安凯公司"]
     assert spans_of(govspeech.parse("发挥省外贸企业合作联盟作用，服务优势产业。"), "DEPARTMENT") == ["省外贸企业合作联盟"]
     assert spans_of(govspeech.parse("发挥行业协会作用。"), "DEPARTMENT") == []
+
+
+def test_a_body_whose_decision_or_list_is_the_object_is_not_responsible():
+    # hainan-2026, zhejiang-2026 (train/dev): 省委工作要求, 省委“132”总体工作部署 are what is carried out
+    doc = govspeech.parse("要树牢和践行正确政绩观，把党中央、国务院决策部署和省委工作要求落实到位。")
+    assert spans_of(doc, "DEPARTMENT") == ["党中央", "国务院", "省委"] and relations_of(doc, "RESPONSIBLE") == []
+    doc = govspeech.parse("各地要聚焦落实省委“132”总体工作部署，坚持稳中求进。")
+    assert [t for _, _, t in relations_of(doc, "RESPONSIBLE")] == ["各地"]

@@ -98,8 +98,8 @@ class RelationLinker(RuleComponent):
         self.object_before = patterns.compile(patterns.words(passive["before"]) + "$")
         self.with_before = patterns.compile(patterns.words(passive["with"]) + "$")
         self.not_actor_after = patterns.compile(
-            f"^(?:的?(?:{patterns.words(passive['after_decision_modifiers'])})?(?:{patterns.words(passive['after_decision'])})"
-            f"|{patterns.words(passive['after_done'])})")
+            f"^(?:[(（][^)）\\n]{{1,6}}[)）])?(?:的?(?:“[^”\\n]{{1,10}}”)?(?:{patterns.words(passive['after_decision_modifiers'])})?"
+            f"(?:{patterns.words(passive['after_decision'])})|{patterns.words(passive['after_done'])})")
 
     def __call__(self, doc: Doc) -> Doc:
         text = docstate.text(doc)
@@ -349,7 +349,7 @@ class RelationLinker(RuleComponent):
         for i, dep in enumerate(inside):
             joined = i > 0 and _JOINER.match(text[inside[i - 1].end_char:dep.start_char]) is not None
             before = text[max(0, dep.start_char - 3):dep.start_char]
-            after = text[dep.end_char:dep.end_char + 8]
+            after = text[dep.end_char:dep.end_char + 24]
             not_actor = self.object_before.search(before) is not None \
                 or (not joined and self.with_before.search(before) is not None) \
                 or _OVERSEER_AFTER.match(after) is not None or self.not_actor_after.match(after) is not None
