@@ -517,3 +517,12 @@ def test_a_body_whose_decision_or_list_is_the_object_is_not_responsible():
     assert spans_of(doc, "DEPARTMENT") == ["党中央", "国务院", "省委"] and relations_of(doc, "RESPONSIBLE") == []
     doc = govspeech.parse("各地要聚焦落实省委“132”总体工作部署，坚持稳中求进。")
     assert [t for _, _, t in relations_of(doc, "RESPONSIBLE")] == ["各地"]
+
+
+def test_known_cities_pushed_to_act():
+    # anhui-2026, guizhou-2026 (dev/train): a gazetteer name between a support cue and a verb
+    assert spans_of(govspeech.parse("支持芜湖建设省域副中心城市，推动贵安新区、毕节高质量发展。"), "DEPARTMENT") == [
+        "芜湖", "贵安新区", "毕节"]
+    assert spans_of(govspeech.parse("支持铜仁市开展生态产品价值实现机制试点。"), "DEPARTMENT") == ["铜仁市"]
+    # a place naming a thing is no actor
+    assert spans_of(govspeech.parse("健全合肥都市圈一体化发展机制，加快义乌机场改扩建。"), "DEPARTMENT") == []

@@ -191,6 +191,11 @@ class DepartmentRecognizer(RuleComponent):
         places = d.get("supported_places", {"cues": [], "verbs": [], "not_items_ending": []})
         self.supported_places = patterns.compile(
             f"(?:{patterns.words(places['cues'])})(?P<items>{name}{{2,4}}?(?:、{name}{{2,4}}?){{0,7}})(?={patterns.words(places['verbs'])})")
+        # 支持合肥建设…, 推动遵义建设…, 支持贵安新区、毕节高质量发展: known cities pushed to act
+        named = d.get("named_places", {"cues": [], "verbs": [], "kinds": [], "names": []})
+        city = f"(?:{patterns.words(named['names']) or '(?!)'})(?:{patterns.words(named['kinds']) or '(?!)'})?"
+        self.named_places = patterns.compile(
+            f"(?:{patterns.words(named['cues']) or '(?!)'})(?P<items>{city}(?:、{city}){{0,7}})(?={patterns.words(named['verbs']) or '(?!)'})")
         self.not_place_item = patterns.compile(f"(?:{patterns.words(places['not_items_ending'])})$")
         self.collective = patterns.compile(
             f"(?:{scopes})?{patterns.words(d['collective'])}|(?:{scopes})(?:各)?(?:部门|单位|机关)")
@@ -299,6 +304,9 @@ class DepartmentRecognizer(RuleComponent):
             items = _list_items(m)
             if not any(self.not_place_item.search(item) or item in self.exclude for _, _, item in items):
                 candidates += [(start, end, {"canonical": item, "collective": False, "_any_after": True}) for start, end, item in items]
+        for m in self.named_places.finditer(text):
+            candidates += [(start, end, {"canonical": item, "collective": False, "_any_after": True})
+                           for start, end, item in _list_items(m)]
         candidates += self._whole_matches(text, ((self.centre, False),))
         for m in self.role_actor.finditer(text):
             if m.group("name") in self.generic_classes:
