@@ -95,6 +95,7 @@ def test_change_from_one_percent_to_another_is_not_a_range():
     ("船舶总吨位居全国第三，两家省属企业跻身中国企业500强。",
      [("居全国第三", 3, False, "全国"), ("跻身中国企业500强", 500, True, "中国")]),
     ("六项主要指标全部位列全市第一。", [("位列全市第一", 1, False, "全市")]),  # 全部 + 位列, not 部位
+    ("位次前移3位至全国第9位。", [("全国第9位", 9, False, "全国")]),  # a move by a number of places
 ])
 def test_rankings(sentence, expected):
     doc = govspeech.parse(sentence)

@@ -39,6 +39,10 @@ class RankingRecognizer(RuleComponent):
                 f"|(?P<strongn>[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)强(?![\\p{{Han}}”])"
                 f"|(?P<first>{patterns.words(d['first_words'])}))")
         moves = patterns.words(d.get("moves", [])) or "(?!)"
+        # 上升8位至第12位: a move by a number of places, then to the new one
+        counted_moves = patterns.words(d.get("counted_moves", []))
+        if counted_moves:
+            moves = f"{moves}|(?:{counted_moves})(?:[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)个?位(?:次)?(?:至|到)"
         strong_scopes = patterns.words(d.get("strong_scopes", [])) or "(?!)"
         # verb + scope + rank | scope + verb + rank | verb + rank | scope + 第N / 前N (增速全国第一)
         # | (verb +) scope + peers + N强 (跻身中国企业500强, 全国文化企业30强; not 世界500强企业, a kind of firm) | 第N名 | a move to a position (跃升至第7位, 从第8位)
