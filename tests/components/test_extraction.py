@@ -526,3 +526,14 @@ def test_known_cities_pushed_to_act():
     assert spans_of(govspeech.parse("支持铜仁市开展生态产品价值实现机制试点。"), "DEPARTMENT") == ["铜仁市"]
     # a place naming a thing is no actor
     assert spans_of(govspeech.parse("健全合肥都市圈一体化发展机制，加快义乌机场改扩建。"), "DEPARTMENT") == []
+
+
+def test_areas_acting_and_things_that_only_look_like_bodies():
+    # hainan-2026 (train): an economic circle or a park as the subject of a task
+    assert spans_of(govspeech.parse("产业合理布局。三亚经济圈要加快协同发展。"), "DEPARTMENT") == ["三亚经济圈"]
+    assert spans_of(govspeech.parse("推进合肥都市圈要素市场化配置改革。"), "DEPARTMENT") == []  # 要素
+    # a fund, a facility's phase, a brand, 办学: no bodies
+    assert spans_of(govspeech.parse("发挥政府引导基金作用，鼓励金融机构加大支持。"), "DEPARTMENT") == []
+    assert spans_of(govspeech.parse("支持深海国家实验室二期开工。"), "DEPARTMENT") == []
+    assert spans_of(govspeech.parse("全产业链支持品牌打造。"), "DEPARTMENT") == []
+    assert spans_of(govspeech.parse("提高职业教育办学能力和水平。"), "DEPARTMENT") == []

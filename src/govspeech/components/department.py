@@ -103,14 +103,15 @@ class DepartmentRecognizer(RuleComponent):
             # not after another level word: 省市区委 and 省市委 are short forms, not 区委 / 市委
             f"(?<![省市区县]){patterns.first_chars(level_prefixes, body_cores)}(?P<prefix>{patterns.words(level_prefixes)})?"
             f"(?P<body>{patterns.words(body_cores)})(?:党组|党委|党工委)?")  # 区政府党组 is one body
-        actor = patterns.words(d.get("actor_cues", []))
+        # 要 is no actor cue inside 要素 (合肥都市圈要素市场化改革)
+        actor = f"(?:{patterns.words(d.get('actor_cues', []))})(?<!要(?=素))"
         # the speaker's government given a task of its own (省政府将认真组织实施) is a department,
         # and so is it where a review names it as the subject (区政府在市委…领导下, 区政府坚持…)
         self.speaker_acts = patterns.compile(f"(?:{patterns.words(d.get('actor_cues', []) + d.get('speaker_actor_cues', []))})")
         # 坚持政府过紧日子, 发挥好政府…作用, 区委、政府确定的: bare 政府 as the speaker's government acting
         bare = d.get("bare_government", {"before": [], "after_party_committee": []})
         self.bare_government = patterns.compile(
-            f"(?:(?<={patterns.words(bare['before'])})|(?<=(?:{patterns.words(bare['after_party_committee'])})、))政府(?!人员|工作|部门|机构|投资|债)"
+            f"(?:(?<={patterns.words(bare['before'])})|(?<=(?:{patterns.words(bare['after_party_committee'])})、))政府(?!人员|工作|部门|机构|投资|债|引导基金|产业基金|基金)"
             f"|政府(?={patterns.words(bare['after'])})"
             f"|(?<![{patterns.HAN}])政府(?={patterns.words(bare.get('sentence_initial_actor', [])) or '(?!)'})"
             # 政府系统牢牢把握…: the government system opening a clause acts (GUIDELINES 19)
@@ -181,7 +182,9 @@ class DepartmentRecognizer(RuleComponent):
         # 支持浙江大学…建设, 全力支持呼伦贝尔工业园区发展: an institution supported to do the work
         institution = f"{name}{{1,10}}?(?:{patterns.words(d.get('supported_suffixes', []))})"
         self.supported = patterns.compile(
-            f"(?:{patterns.words(d.get('supported_left_cues', []))})(?P<items>{institution}(?:、{institution})*)(?![{patterns.HAN}]{{0,1}}(?:内|里|中))")
+            f"(?:{patterns.words(d.get('supported_left_cues', []))})(?P<items>{institution}(?:、{institution})*)(?![{patterns.HAN}]{{0,1}}(?:内|里|中))"
+            # 支持…实验室二期开工: a phase of a facility being built, not the body
+            f"(?![一二三四五六]期)")
         # 浙江工业大学、西湖大学牵头建设…: named institutions acting
         # (each item ends in an institution suffix, so the windows of a list's suffixes join up)
         self.institution_actors = patterns.NearAnchor(patterns.compile(
@@ -241,6 +244,8 @@ class DepartmentRecognizer(RuleComponent):
         self.prefixed_bodies = patterns.compile(f"(?P<prefix>{prefixes})(?P<items>(?:{cores})(?:(?:、|和)(?:{cores}))+)")
         self.body_core = patterns.compile(cores)
         left = patterns.words(d.get("company_left_cues", []))
+        # 职业教育办学: a body's last character glued to the next one makes a verb (办学), no body
+        self.suffix_glue: dict[str, str] = d.get("suffix_not_followed_by", {})
         self.founding = patterns.compile(patterns.words(d.get("founding_verbs", [])) or "(?!)")
         firm = f"[\\p{{Han}}A-Za-z]{{2,10}}?(?:{patterns.words(d.get('company_suffixes', ['公司']))})"
         self.company = patterns.compile(f"(?:{left})(?P<name>{firm})")
@@ -358,6 +363,7 @@ class DepartmentRecognizer(RuleComponent):
                         and not text.startswith(("党中央、", "党中央和"), max(0, start - 4))
                         and not _PARTY_BEFORE.search(text, max(0, start - 4), start)) \
                     or (not attrs.get("_any_after") and self.not_after.match(text[end:end + 6])) \
+                    or text[end:end + 1] in self.suffix_glue.get(text[end - 1], "") \
                     or self.not_before.search(text[max(0, start - 4):start]) or self.session_after.match(text, end) \
                     or self.reporter.search(text[max(0, start - 8):start]):
                 continue
