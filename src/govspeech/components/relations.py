@@ -98,7 +98,7 @@ class RelationLinker(RuleComponent):
         self.object_before = patterns.compile(patterns.words(passive["before"]) + "$")
         self.with_before = patterns.compile(patterns.words(passive["with"]) + "$")
         self.not_actor_after = patterns.compile(
-            f"^(?:[(（][^)）\\n]{{1,6}}[)）])?(?:的?(?:“[^”\\n]{{1,10}}”)?(?:{patterns.words(passive['after_decision_modifiers'])})?"
+            f"^[)）]?(?:[(（][^)）\\n]{{1,6}}[)）])?(?:的?(?:“[^”\\n]{{1,10}}”)?(?:{patterns.words(passive['after_decision_modifiers'])})?"
             f"(?:{patterns.words(passive['after_decision'])})|{patterns.words(passive['after_done'])})")
 
     def __call__(self, doc: Doc) -> Doc:
