@@ -537,3 +537,12 @@ def test_areas_acting_and_things_that_only_look_like_bodies():
     assert spans_of(govspeech.parse("支持深海国家实验室二期开工。"), "DEPARTMENT") == []
     assert spans_of(govspeech.parse("全产业链支持品牌打造。"), "DEPARTMENT") == []
     assert spans_of(govspeech.parse("提高职业教育办学能力和水平。"), "DEPARTMENT") == []
+
+
+def test_juxtaposed_collectives_split_and_state_organs_set_up():
+    # guizhou-2026, hainan-2026, national-2023 (train): 各部门各单位 is two collectives
+    assert spans_of(govspeech.parse("向中央各部门各单位表示感谢。"), "DEPARTMENT") == ["中央各部门", "各单位"]
+    # hainan-2026, national-2023: a state organ set up is a body, with no lexicon entry
+    assert spans_of(govspeech.parse("推动数字化转型。成立全国首个营商环境建设厅，建成平台。"), "DEPARTMENT") == ["营商环境建设厅"]
+    assert spans_of(govspeech.parse("发行债券。全国首个国际船舶登记管理局落地运行。"), "DEPARTMENT") == ["国际船舶登记管理局"]
+    assert spans_of(govspeech.parse("成立省级大数据中心。"), "DEPARTMENT") == []  # a centre set up is not

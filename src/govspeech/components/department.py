@@ -246,6 +246,14 @@ class DepartmentRecognizer(RuleComponent):
         left = patterns.words(d.get("company_left_cues", []))
         # 职业教育办学: a body's last character glued to the next one makes a verb (办学), no body
         self.suffix_glue: dict[str, str] = d.get("suffix_not_followed_by", {})
+        # 成立营商环境建设厅, 组建国家疾病预防控制局, 国际船舶登记管理局落地运行: a state organ set up
+        # is a body even when the lexicon does not know its name (firms and centres set up are not)
+        est = d.get("established_bodies", {"lead": [], "after": [], "openers": [], "suffixes": []})
+        organ = f"(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{2,14}}?(?:{patterns.words(est['suffixes']) or '(?!)'})"
+        opener = f"(?:{patterns.words(est['openers']) or '(?!)'})?"
+        self.established = patterns.compile(
+            f"(?:{patterns.words(est['lead']) or '(?!)'}){opener}(?P<a>{organ})(?![\\p{{Han}}])"
+            f"|(?<![\\p{{Han}}]){opener}(?P<b>{organ})(?={patterns.words(est['after']) or '(?!)'})")
         self.founding = patterns.compile(patterns.words(d.get("founding_verbs", [])) or "(?!)")
         firm = f"[\\p{{Han}}A-Za-z]{{2,10}}?(?:{patterns.words(d.get('company_suffixes', ['公司']))})"
         self.company = patterns.compile(f"(?:{left})(?P<name>{firm})")
@@ -282,6 +290,9 @@ class DepartmentRecognizer(RuleComponent):
                 continue  # 推动组建省物流集团，: a firm being founded does nothing yet (组建铁路发展公司统一运营 does)
             if m.end("name") - start >= 3:
                 candidates.append((start, m.end("name"), {"canonical": text[start:m.end("name")], "collective": False}))
+        for m in self.established.finditer(text):
+            g = "a" if m.group("a") else "b"
+            candidates.append((m.start(g), m.end(g), {"canonical": m.group(g), "collective": False, "_set_up": True}))
         for m in self.task_force.finditer(text):  # 必要时成立重点项目推进专班 → 重点项目推进专班
             start, name = m.start("name"), m.group("name")
             cut = max((m.end() for m in self.task_force_lead.finditer(name) if len(name) - m.end() >= 4), default=0)
@@ -364,7 +375,8 @@ class DepartmentRecognizer(RuleComponent):
                         and not _PARTY_BEFORE.search(text, max(0, start - 4), start)) \
                     or (not attrs.get("_any_after") and self.not_after.match(text[end:end + 6])) \
                     or text[end:end + 1] in self.suffix_glue.get(text[end - 1], "") \
-                    or self.not_before.search(text[max(0, start - 4):start]) or self.session_after.match(text, end) \
+                    or (not attrs.get("_set_up") and self.not_before.search(text[max(0, start - 4):start])) \
+                    or self.session_after.match(text, end) \
                     or self.reporter.search(text[max(0, start - 8):start]):
                 continue
             part = attrs.get("_part", False)
