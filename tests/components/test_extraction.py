@@ -546,3 +546,5 @@ def test_juxtaposed_collectives_split_and_state_organs_set_up():
     assert spans_of(govspeech.parse("推动数字化转型。成立全国首个营商环境建设厅，建成平台。"), "DEPARTMENT") == ["营商环境建设厅"]
     assert spans_of(govspeech.parse("发行债券。全国首个国际船舶登记管理局落地运行。"), "DEPARTMENT") == ["国际船舶登记管理局"]
     assert spans_of(govspeech.parse("成立省级大数据中心。"), "DEPARTMENT") == []  # a centre set up is not
+    # hainan-2026: a collective of governments a task calls on
+    assert spans_of(govspeech.parse("健全激励机制，充分发挥市县经济发展主体作用。"), "DEPARTMENT") == ["市县"]
