@@ -548,3 +548,14 @@ def test_juxtaposed_collectives_split_and_state_organs_set_up():
     assert spans_of(govspeech.parse("成立省级大数据中心。"), "DEPARTMENT") == []  # a centre set up is not
     # hainan-2026: a collective of governments a task calls on
     assert spans_of(govspeech.parse("健全激励机制，充分发挥市县经济发展主体作用。"), "DEPARTMENT") == ["市县"]
+
+
+def test_a_report_whose_opening_mentions_a_plan_word_is_no_plan_document():
+    # only the header up to the first full stop can make a document a plan (实施意见, 工作安排 …);
+    # a report's first sentence may mention the year's 工作安排 (found on a fresh test report)
+    pipe = govspeech.load().get_pipe("govspeech_directive")
+    assert pipe.is_plan_document("关于加快推进城市更新的实施意见\n各镇人民政府：")
+    assert not pipe.is_plan_document("政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作。过去一年和今年工作安排如下。")
+    doc = govspeech.parse("政府工作报告\n各位代表：\n现在报告工作。回顾和今年工作安排如下。\n一、工作回顾\n二是推动经济运行稳中向好。\n"
+                          "地区生产总值增长3.9%。\n")
+    assert spans_of(doc, "DIRECTIVE") == []
