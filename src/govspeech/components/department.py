@@ -51,6 +51,12 @@ def _list_items(m: re.Match) -> list[tuple[int, int, str]]:
     return [(base + part.start(), base + part.end(), part.group()) for part in re.finditer(r"[^、]+", m.group("items"))]
 
 
+def _named_actors(items: list[tuple[int, int, str]]) -> list[tuple[int, int, dict]]:
+    """Bodies named in a list that acts or is supported to act (支持西湖大学…, 扶持三元、麦福劳…),
+    each a department named as written, whatever word follows it."""
+    return [(start, end, {"canonical": name, "collective": False, "_any_after": True}) for start, end, name in items]
+
+
 def _places(m: re.Match, head: str) -> list[tuple[int, int, dict]]:
     """Named places listed in ``m`` (西洞、西峰), each a department named with its kind (西洞镇)."""
     kind = head.replace("乡镇", "镇")
@@ -299,14 +305,11 @@ class DepartmentRecognizer(RuleComponent):
             start, name = start + cut, name[cut:]
             if len(name) >= 4:
                 candidates.append((start, start + len(name), {"canonical": name, "collective": False}))
-        for m in self.place_list.finditer(text):
-            candidates += _places(m, m.group("head"))
-        for m in self.kind_list.finditer(text):
+        for m in chain(self.place_list.finditer(text), self.kind_list.finditer(text)):
             candidates += _places(m, m.group("head"))
         for m in self.supported.finditer(text):
             # 支持西湖大学建设: here 建设 is the supported work, not a facility being built
-            candidates += [(start, end, {"canonical": name, "collective": False, "_any_after": True})
-                           for start, end, name in _list_items(m)]
+            candidates += _named_actors(_list_items(m))
         for start, end in self._field_lists(text):
             candidates.append((start, end, {"_block": True, "_part": True}))
         for m in _BOOK_TITLE.finditer(text):  # 《中共浙江省委关于制定…的建议》: a title names no body
@@ -314,15 +317,13 @@ class DepartmentRecognizer(RuleComponent):
         for m in self.bracketed_places.finditer(text):
             candidates += self._counted_places(text, m)
         for m in self.institution_actors.finditer(text):
-            candidates += [(start, end, {"canonical": item, "collective": False, "_any_after": True})
-                           for start, end, item in _list_items(m)]
+            candidates += _named_actors(_list_items(m))
         for m in self.supported_places.finditer(text):
             items = _list_items(m)
             if not any(self.not_place_item.search(item) or item in self.exclude for _, _, item in items):
-                candidates += [(start, end, {"canonical": item, "collective": False, "_any_after": True}) for start, end, item in items]
+                candidates += _named_actors(items)
         for m in self.named_places.finditer(text):
-            candidates += [(start, end, {"canonical": item, "collective": False, "_any_after": True})
-                           for start, end, item in _list_items(m)]
+            candidates += _named_actors(_list_items(m))
         candidates += self._whole_matches(text, ((self.centre, False),))
         for m in self.role_actor.finditer(text):
             if m.group("name") in self.generic_classes:
@@ -338,8 +339,7 @@ class DepartmentRecognizer(RuleComponent):
         for m in self.bare_government.finditer(text):
             candidates.append((m.start(), m.end(), {"canonical": m.group(), "collective": False, "_acts": True}))
         for m in self.named_members.finditer(text):
-            candidates += [(start, end, {"canonical": name, "collective": False, "_any_after": True})
-                           for start, end, name in _list_items(m) if not self.member_class.search(name)]
+            candidates += _named_actors([item for item in _list_items(m) if not self.member_class.search(item[2])])
         for m in self.assigned.finditer(text):  # 由区更新办负责…: a body the lexicon may not know
             if m.group("name") not in self.generic_classes:
                 candidates.append((m.start("name"), m.end("name"), {"canonical": m.group("name"), "collective": False}))

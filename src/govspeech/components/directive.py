@@ -83,7 +83,7 @@ class DirectiveRecognizer(RuleComponent):
         """Does the document's (normalised) title call it a plan (实施意见, 工作方案 …)?  Only the
         header counts, up to the first full stop: a report's opening sentences may mention a
         工作安排 without being one."""
-        return self.plan_title.search(head, 0, _first_stop(head)) is not None
+        return self.plan_title.search(head.partition("。")[0]) is not None
 
     def _mode_after_heading(self, heading: str, plan_mode: bool, plan_document: bool = False) -> bool:
         """A heading opens the plan part or the review part, whichever its first cue says
@@ -128,8 +128,3 @@ def make_directive_recognizer(nlp: Language, name: str, data_path: str | None) -
 
 
 __all__ = ["DirectiveRecognizer", "Unit"]
-
-
-def _first_stop(head: str) -> int:
-    stop = head.find("。")
-    return len(head) if stop < 0 else stop
