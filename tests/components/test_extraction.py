@@ -424,7 +424,7 @@ def test_party_committees_pairs_and_collectives_of_local_governments():
     assert spans_of(govspeech.parse("督促帮助市县多措并举化解债务。"), "DEPARTMENT") == ["市县"]
     assert spans_of(govspeech.parse("建立市县两级财政事权划分机制。"), "DEPARTMENT") == []
     doc = govspeech.parse("积极支持工会、共青团、妇联等群团组织和社会工作者更好发挥作用。")
-    assert spans_of(doc, "DEPARTMENT")[:3] == ["工会", "共青团", "妇联"]
+    assert spans_of(doc, "DEPARTMENT") == ["工会", "共青团", "妇联"]  # the class after 等 names them again
     assert spans_of(govspeech.parse("健全完善全省数据中心和算力网络安全保障体制。"), "DEPARTMENT") == []
 
 
@@ -559,3 +559,28 @@ def test_a_report_whose_opening_mentions_a_plan_word_is_no_plan_document():
     doc = govspeech.parse("政府工作报告\n各位代表：\n现在报告工作。回顾和今年工作安排如下。\n一、工作回顾\n二是推动经济运行稳中向好。\n"
                           "地区生产总值增长3.9%。\n")
     assert spans_of(doc, "DIRECTIVE") == []
+
+
+def test_vague_subsets_of_bodies_and_fields_supported_to_develop():
+    # seed-000, anhui-2026, ningxia-2026 (GUIDELINES 26): an unnamed part of the bodies is a collective
+    doc = govspeech.parse("责任担当不强。一些单位对区委、区政府安排部署的重点工作不是想法往前推。")
+    assert [(s.text, s.attrs.collective) for s in doc.spans if s.label == "DEPARTMENT"][0] == ("一些单位", True)
+    assert spans_of(govspeech.parse("政府多个部门制定宗教事务依法管理工作规则。"), "DEPARTMENT") == ["政府多个部门"]
+    assert spans_of(govspeech.parse("一些地方基层财政困难。"), "DEPARTMENT") == []  # a place, not a body
+    # a field of the economy or a kind of area supported to develop is no place acting (anhui-2026, guizhou-2026)
+    for text in ("推动海洋经济高质量发展。", "推动全域旅游高质量发展。", "支持民族地区高质量发展。"):
+        assert spans_of(govspeech.parse(text), "DEPARTMENT") == [], text
+    assert spans_of(govspeech.parse("支持杭州、宁波争创国家中心城市。"), "DEPARTMENT") == ["杭州", "宁波"]
+
+
+def test_a_guided_object_is_no_addressee_of_the_later_items_and_list_verbs_stay_out():
+    # hailar-2014: 三元、元盛 are guided to act in their own item only
+    doc = govspeech.parse("二要狠抓产业结构调整。要引导三元、元盛等传统工业企业实施“退城进园”，实现转型升级；"
+                          "要积极培育发展信息、生物科技等新型产业。")
+    assert [tail for head, _, tail in relations_of(doc, "RESPONSIBLE")] == ["三元", "元盛"]
+    # …while a subject named at the head of the sentence is the addressee of every item
+    doc = govspeech.parse("区交通运输局、区财政局要加快项目建设；做好资金保障。")
+    assert ("做好资金保障", "RESPONSIBLE", "区财政局") in relations_of(doc, "RESPONSIBLE")
+    # hailar-2013: the verb before a list of places is not part of the first name
+    doc = govspeech.parse("强化社区建设，解决芳园、天润等8个社区办公用房问题。")
+    assert spans_of(doc, "DEPARTMENT") == ["芳园", "天润"]

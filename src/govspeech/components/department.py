@@ -57,11 +57,15 @@ def _named_actors(items: list[tuple[int, int, str]]) -> list[tuple[int, int, dic
     return [(start, end, {"canonical": name, "collective": False, "_any_after": True}) for start, end, name in items]
 
 
-def _places(m: re.Match, head: str) -> list[tuple[int, int, dict]]:
-    """Named places listed in ``m`` (西洞、西峰), each a department named with its kind (西洞镇)."""
+def _places(m: re.Match, head: str, lead: re.Pattern | None = None) -> list[tuple[int, int, dict]]:
+    """Named places listed in ``m`` (西洞、西峰), each a department named with its kind (西洞镇);
+    a verb that ``lead`` finds before the first name is not part of it (解决芳园、天润等8个社区)."""
     kind = head.replace("乡镇", "镇")
-    return [(start, end, {"canonical": name + kind, "collective": False, "_part": True})
-            for start, end, name in _list_items(m)]
+    items = _list_items(m)
+    if lead is not None and items and (verb := lead.match(items[0][2])) and len(items[0][2]) - verb.end() >= 2:
+        start, end, name = items[0]
+        items[0] = (start + verb.end(), end, name[verb.end():])
+    return [(start, end, {"canonical": name + kind, "collective": False, "_part": True}) for start, end, name in items]
 
 
 _CLAUSE_CLOSERS = ("，", "。", "；", "、", ",", ";", "")
@@ -177,6 +181,7 @@ class DepartmentRecognizer(RuleComponent):
         self.kind_list = patterns.NearAnchor(patterns.compile(
             f"(?<!\\p{{Han}})(?P<items>{name}{{2,4}}(?:、{name}{{2,4}}){{1,15}})等(?P<head>{kinds})(?![场民县区级域政委容值面井镇属直])"),
             patterns.compile(f"等(?:{kinds})"), before=16 * 5 + 1)
+        self.place_list_lead = patterns.compile(patterns.words(d.get("place_list_lead_verbs", [])) or "(?!)")
         # 有7个乡镇…(金佛寺、东洞…果园), 1个乡(黄泥堡): a bracketed list of as many names as a
         # count of places just before it gives
         self.place_count = patterns.compile(count_of_places)
@@ -206,8 +211,11 @@ class DepartmentRecognizer(RuleComponent):
         self.named_places = patterns.compile(
             f"(?:{patterns.words(named['cues']) or '(?!)'})(?P<items>{city}(?:、{city}){{0,7}})(?={patterns.words(named['verbs']) or '(?!)'})")
         self.not_place_item = patterns.compile(f"(?:{patterns.words(places['not_items_ending'])})$")
+        vague = d.get("vague_subsets", {"quantifiers": [], "heads": [], "lead": []})
+        vague_subset = (f"(?:{patterns.words(vague['lead']) or '(?!)'})?(?:{patterns.words(vague['quantifiers']) or '(?!)'})"
+                        f"(?:{patterns.words(vague['heads']) or '(?!)'})")
         self.collective = patterns.compile(
-            f"(?:{scopes})?{patterns.words(d['collective'])}|(?:{scopes})(?:各)?(?:部门|单位|机关)")
+            f"(?:{scopes})?{patterns.words(d['collective'])}|(?:{scopes})(?:各)?(?:部门|单位|机关)|{vague_subset}")
         forces = d.get("task_forces", {"suffixes": [], "lead_verbs": []})
         self.task_force = patterns.NearAnchor(patterns.compile(
             f"(?P<name>(?:“[^”\n]{{1,10}}”)?(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{1,10}}?(?:{patterns.words(forces['suffixes'])}))"
@@ -229,6 +237,8 @@ class DepartmentRecognizer(RuleComponent):
         self.not_before = patterns.compile(f"(?<![0-9一二三四五六七八九十两几多每])(?:{patterns.words(d.get('not_preceded_by', []))})$")
         self.exclude = set(d.get("exclude", []))
         self.generic_classes = set(d.get("generic_classes", []))
+        # 工会、共青团、妇联等群团组织: the class closing a list of bodies names them again, it is no body of its own
+        self.list_classes = set(d.get("list_classes", []))
         self.session_after = patterns.compile(f"[一二三四五六七八九十]+(?:{patterns.words(d.get('session_words', []))})")
         roles = patterns.words(d.get("responsibility_roles", []))
         cues = d.get("assignment_cues", {"before": [], "after": []})
@@ -306,7 +316,7 @@ class DepartmentRecognizer(RuleComponent):
             if len(name) >= 4:
                 candidates.append((start, start + len(name), {"canonical": name, "collective": False}))
         for m in chain(self.place_list.finditer(text), self.kind_list.finditer(text)):
-            candidates += _places(m, m.group("head"))
+            candidates += _places(m, m.group("head"), self.place_list_lead)
         for m in self.supported.finditer(text):
             # 支持西湖大学建设: here 建设 is the supported work, not a facility being built
             candidates += _named_actors(_list_items(m))
@@ -377,6 +387,7 @@ class DepartmentRecognizer(RuleComponent):
                     or text[end:end + 1] in self.suffix_glue.get(text[end - 1], "") \
                     or (not attrs.get("_set_up") and self.not_before.search(text[max(0, start - 4):start])) \
                     or self.session_after.match(text, end) \
+                    or (text[start - 1:start] == "等" and text[start:end] in self.list_classes) \
                     or self.reporter.search(text[max(0, start - 8):start]):
                 continue
             part = attrs.get("_part", False)

@@ -97,6 +97,7 @@ class RelationLinker(RuleComponent):
         passive = r["not_responsible"]
         self.object_before = patterns.compile(patterns.words(passive["before"]) + "$")
         self.with_before = patterns.compile(patterns.words(passive["with"]) + "$")
+        self.not_carried_after = patterns.compile(patterns.words(passive.get("not_carried_after", [])) + "$")
         self.not_actor_after = patterns.compile(
             f"^[)）]?(?:[(（][^)）\\n]{{1,6}}[)）])?(?:的?(?:“[^”\\n]{{1,10}}”)?(?:{patterns.words(passive['after_decision_modifiers'])})?"
             f"(?:{patterns.words(passive['after_decision'])})|{patterns.words(passive['after_done'])})")
@@ -326,6 +327,7 @@ class RelationLinker(RuleComponent):
         # _actors already leaves out receiving bodies (向市政府…)
         addressees = [d for d in self._actors(text, departments) if d.start_char < directives[0].start_char + 40
                       and _ADDRESSEE_AFTER.match(text[d.end_char:d.end_char + 4])]
+        addressees = self._subjects(text, departments, addressees)
         for directive in directives:
             inside = [d for d in departments if directive.start_char <= d.start_char and d.end_char <= directive.end_char]
             responsible = self._actors(text, inside)
@@ -360,6 +362,18 @@ class RelationLinker(RuleComponent):
                         break
             passive.append(not_actor or (joined and passive[i - 1]))
         return [dep for dep, p in zip(inside, passive) if not p]
+
+    def _subjects(self, text: str, departments: list[Span], addressees: list[Span]) -> list[Span]:
+        """The addressees that can carry over to the sentence's later items: not a guided or
+        supported object (引导三元、元盛等企业实施…;积极培育…), nor the bodies joined to one."""
+        out = []
+        for dep in addressees:
+            head = dep
+            while (i := departments.index(head)) > 0 and _JOINER.match(text[departments[i - 1].end_char:head.start_char]):
+                head = departments[i - 1]
+            if not self.not_carried_after.search(text, max(0, head.start_char - 4), head.start_char):
+                out.append(dep)
+        return out
 
     @staticmethod
     def _saluted(text: str, sentence_start: int, departments: list[Span]) -> list[Span]:
