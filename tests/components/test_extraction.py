@@ -584,3 +584,15 @@ def test_a_guided_object_is_no_addressee_of_the_later_items_and_list_verbs_stay_
     # hailar-2013: the verb before a list of places is not part of the first name
     doc = govspeech.parse("强化社区建设，解决芳园、天润等8个社区办公用房问题。")
     assert spans_of(doc, "DEPARTMENT") == ["芳园", "天润"]
+
+
+def test_some_of_the_lower_governments_and_a_body_s_seat():
+    # a provincial report's "有关市县" are the lower governments concerned, a collective addressee…
+    doc = govspeech.parse("有关市县要加快推进项目建设。")
+    assert [(s.text, s.attrs.collective) for s in doc.spans if s.label == "DEPARTMENT"] == [("有关市县", True)]
+    assert [tail for _, _, tail in relations_of(doc, "RESPONSIBLE")] == ["有关市县"]
+    assert spans_of(govspeech.parse("有关市场主体要依法经营。"), "DEPARTMENT") == []
+    # …while the seat of a government (市政府所在地, decision 11) is marked but does not carry the task
+    doc = govspeech.parse("区政府所在街道要做好环境整治工作。")
+    assert spans_of(doc, "DEPARTMENT") == ["区政府"]
+    assert relations_of(doc, "RESPONSIBLE") == []
