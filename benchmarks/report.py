@@ -87,7 +87,9 @@ def _speed(speed: dict[str, Any], heading: str) -> list[str]:
              f"(wall-clock: {wall['parse_chars_per_s']:,.0f} against {wall['pkuseg_chars_per_s']:,.0f} chars/s, "
              f"{wall['parse_over_pkuseg']:.2f} ×).  Import + load: {speed['import_and_load_s']:.2f} s wall-clock"
              + (f" ({speed['import_and_load_cold_s']:.2f} s without the pattern cache, as on a first run)"
-                if "import_and_load_cold_s" in speed else "") + ".", ""]
+                if "import_and_load_cold_s" in speed else "")
+             + (f"; a bare `import spacy` takes {speed['spacy_import_s']:.2f} s in the same run, so govspeech adds "
+                f"{speed['import_and_load_over_spacy_import_s']:.2f} s" if "spacy_import_s" in speed else "") + ".", ""]
     rows = [[name, f"{cps:,.0f}" if cps else "–"] for name, cps in speed["components"].items()]
     lines += _table(["stage", "chars/s"], rows) + [""]
     rows = [[str(r["n_process"]), f"{r['seconds']:.2f}", f"{r['chars_per_s']:,.0f}", f"{r['speedup']:.2f}"]

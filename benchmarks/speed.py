@@ -198,6 +198,14 @@ def import_and_load_cold() -> float:
     return float(done.stdout.strip().splitlines()[-1])
 
 
+def spacy_import() -> float:
+    """Seconds of a bare ``import spacy`` in a fresh process: the part of import + load that
+    govspeech cannot shorten."""
+    done = subprocess.run([sys.executable, "-c", "import time; t = time.perf_counter(); import spacy; "
+                           "print(time.perf_counter() - t)"], capture_output=True, text=True, check=True)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
 def length_scaling(lengths: tuple[int, ...], repeat: int) -> list[dict[str, float]]:
     rows = []
     for length in lengths:
@@ -244,8 +252,12 @@ def run(quick: bool, repeat: int, log: Callable[[str], None] = print) -> dict[st
     result["import_and_load_s"] = statistics.median(r["import_and_load_s"] for r in result["lengths"])
     # …and without the disk cache of compiled patterns (govspeech.regex_cache): a first run
     result["import_and_load_cold_s"] = statistics.median(import_and_load_cold() for _ in range(3))
+    # the floor: a bare ``import spacy`` in a fresh process, on the same machine in the same run
+    result["spacy_import_s"] = statistics.median(spacy_import() for _ in range(3))
+    result["import_and_load_over_spacy_import_s"] = result["import_and_load_s"] - result["spacy_import_s"]
     log(f"  import + load {result['import_and_load_s']:.2f} s, without the pattern cache "
-        f"{result['import_and_load_cold_s']:.2f} s")
+        f"{result['import_and_load_cold_s']:.2f} s; bare import spacy {result['spacy_import_s']:.2f} s "
+        f"(govspeech adds {result['import_and_load_over_spacy_import_s']:.2f} s)")
     result["load_average"]["end"] = load_average()
     return result
 
