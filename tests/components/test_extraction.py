@@ -567,6 +567,11 @@ def test_vague_subsets_of_bodies_and_fields_supported_to_develop():
     assert [(s.text, s.attrs.collective) for s in doc.spans if s.label == "DEPARTMENT"][0] == ("一些单位", True)
     assert spans_of(govspeech.parse("政府多个部门制定宗教事务依法管理工作规则。"), "DEPARTMENT") == ["政府多个部门"]
     assert spans_of(govspeech.parse("一些地方基层财政困难。"), "DEPARTMENT") == []  # a place, not a body
+    # seed-000: a shared quantifier before coordinated heads, and a short modifier before a compound head
+    doc = govspeech.parse("还有一些部门和单位，你一找他谈工作，他就谈困难、提要求。")
+    assert [(s.text, s.attrs.canonical, s.attrs.collective) for s in doc.spans if s.label == "DEPARTMENT"] == [
+        ("一些部门", "一些部门", True), ("单位", "一些单位", True)]
+    assert spans_of(govspeech.parse("有的项目主管部门在项目审批上只讲部门利益。"), "DEPARTMENT") == ["有的项目主管部门"]
     # a field of the economy or a kind of area supported to develop is no place acting (anhui-2026, guizhou-2026)
     for text in ("推动海洋经济高质量发展。", "推动全域旅游高质量发展。", "支持民族地区高质量发展。"):
         assert spans_of(govspeech.parse(text), "DEPARTMENT") == [], text

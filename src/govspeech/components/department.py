@@ -212,8 +212,12 @@ class DepartmentRecognizer(RuleComponent):
             f"(?:{patterns.words(named['cues']) or '(?!)'})(?P<items>{city}(?:、{city}){{0,7}})(?={patterns.words(named['verbs']) or '(?!)'})")
         self.not_place_item = patterns.compile(f"(?:{patterns.words(places['not_items_ending'])})$")
         vague = d.get("vague_subsets", {"quantifiers": [], "heads": [], "lead": []})
-        vague_subset = (f"(?:{patterns.words(vague['lead']) or '(?!)'})?(?:{patterns.words(vague['quantifiers']) or '(?!)'})"
-                        f"(?:{patterns.words(vague['heads']) or '(?!)'})")
+        quantifier = patterns.words(vague['quantifiers']) or '(?!)'
+        vague_subset = (f"(?:{patterns.words(vague['lead']) or '(?!)'})?(?:{quantifier})"
+                        f"(?:{patterns.words(vague['heads']) or '(?!)'}|\\p{{Han}}{{0,4}}?(?:{patterns.words(vague.get('modified_heads', [])) or '(?!)'}))")
+        # 一些部门和单位: the quantifier is shared, each head is a span
+        heads = patterns.words(vague.get("coordinated_heads", [])) or "(?!)"
+        self.shared_vague = patterns.compile(f"(?P<first>(?P<quantifier>{quantifier})(?:{heads}))(?:和|、|及)(?P<second>{heads})")
         self.collective = patterns.compile(
             f"(?:{scopes})?{patterns.words(d['collective'])}|(?:{scopes})(?:各)?(?:部门|单位|机关)|{vague_subset}")
         forces = d.get("task_forces", {"suffixes": [], "lead_verbs": []})
@@ -364,6 +368,10 @@ class DepartmentRecognizer(RuleComponent):
                 start = m.start("items") + part.start()
                 candidates.append((start, start + len(part.group()),
                                    {"canonical": "各" + part.group(), "collective": True, "_part": True}))
+        for m in self.shared_vague.finditer(text):
+            candidates += [(m.start("first"), m.end("first"), {"canonical": m.group("first"), "collective": True, "_part": True}),
+                           (m.start("second"), m.end("second"),
+                            {"canonical": m.group("quantifier") + m.group("second"), "collective": True, "_part": True})]
         for m in self.prefixed_bodies.finditer(text):
             prefix = m.group("prefix")
             for part in self.body_core.finditer(m.group("items")):
