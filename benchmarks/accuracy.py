@@ -37,10 +37,10 @@ SUBSETS = {"fresh": ("hunan-2026", "national-2025", "neimenggu-2026", "yunnan-20
            # annotated on 2026-12-03 after the session's last rule change, one pass, scored blind once
            "fresh4": ("guangdong-2026",),
            "fresh2": ("neimenggu-2026", "yunnan-2026"),
-           # the test split as it stood before gansu-2026 and shanghai-2026 joined it
            # the test split as it stood before guangdong-2026 joined it
            "test11": ("seed-002", "hailar-2015", "jiading-2023", "jilin-2026", "national-2024", "hunan-2026",
                       "national-2025", "neimenggu-2026", "yunnan-2026", "gansu-2026", "shanghai-2026"),
+           # …and before gansu-2026 and shanghai-2026 joined it
            "test9": ("seed-002", "hailar-2015", "jiading-2023", "jilin-2026", "national-2024",
                      "hunan-2026", "national-2025", "neimenggu-2026", "yunnan-2026")}
 
