@@ -601,3 +601,15 @@ def test_some_of_the_lower_governments_and_a_body_s_seat():
     doc = govspeech.parse("区政府所在街道要做好环境整治工作。")
     assert spans_of(doc, "DEPARTMENT") == ["区政府"]
     assert relations_of(doc, "RESPONSIBLE") == []
+
+
+def test_an_international_organisation_is_a_department_where_it_acts():
+    # hainan-2026, ningxia-2026, zhejiang-2026 (GUIDELINES 16)
+    for text, body in (("加强与联合国粮农组织合作。", "联合国粮农组织"), ("贺兰山生态保护修复经验被世界自然保护联盟推广。", "世界自然保护联盟"),
+                       ("巡回诊疗模式获世界卫生组织推广。", "世界卫生组织")):
+        assert spans_of(govspeech.parse(text), "DEPARTMENT") == [body], text
+    # …not inside a title, a programme or an office's name
+    for text in ("从联合国教科文组织急需保护非遗名录转入代表作名录。", "联合国粮农组织海南项目合作办公室挂牌运行。",
+                 "世界卫生组织总干事到访。"):
+        assert "联合国粮农组织" not in spans_of(govspeech.parse(text), "DEPARTMENT") and \
+            "世界卫生组织" not in spans_of(govspeech.parse(text), "DEPARTMENT"), text

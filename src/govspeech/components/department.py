@@ -274,6 +274,12 @@ class DepartmentRecognizer(RuleComponent):
         self.established = patterns.compile(
             f"(?:{patterns.words(est['lead']) or '(?!)'}){opener}(?P<a>{organ})(?![\\p{{Han}}])"
             f"|(?<![\\p{{Han}}]){opener}(?P<b>{organ})(?={patterns.words(est['after']) or '(?!)'})")
+        # 被世界自然保护联盟推广, 与联合国粮农组织合作: an international organisation where it acts
+        world = d.get("international_bodies", {"names": [], "before": [], "after": []})
+        world_name = patterns.words(world["names"]) or "(?!)"
+        self.international = patterns.compile(
+            f"(?:{patterns.words(world['before']) or '(?!)'})(?P<a>{world_name})(?=\\p{{Han}})"
+            f"|(?P<b>{world_name})(?={patterns.words(world['after']) or '(?!)'})")
         self.founding = patterns.compile(patterns.words(d.get("founding_verbs", [])) or "(?!)")
         firm = f"[\\p{{Han}}A-Za-z]{{2,10}}?(?:{patterns.words(d.get('company_suffixes', ['公司']))})"
         self.company = patterns.compile(f"(?:{left})(?P<name>{firm})")
@@ -313,6 +319,9 @@ class DepartmentRecognizer(RuleComponent):
         for m in self.established.finditer(text):
             g = "a" if m.group("a") else "b"
             candidates.append((m.start(g), m.end(g), {"canonical": m.group(g), "collective": False, "_set_up": True}))
+        for m in self.international.finditer(text):
+            g = "a" if m.group("a") else "b"
+            candidates.append((m.start(g), m.end(g), {"canonical": m.group(g), "collective": False}))
         for m in self.task_force.finditer(text):  # 必要时成立重点项目推进专班 → 重点项目推进专班
             start, name = m.start("name"), m.group("name")
             cut = max((m.end() for m in self.task_force_lead.finditer(name) if len(name) - m.end() >= 4), default=0)
