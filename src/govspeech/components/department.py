@@ -316,12 +316,11 @@ class DepartmentRecognizer(RuleComponent):
                 continue  # 推动组建省物流集团，: a firm being founded does nothing yet (组建铁路发展公司统一运营 does)
             if m.end("name") - start >= 3:
                 candidates.append((start, m.end("name"), {"canonical": text[start:m.end("name")], "collective": False}))
-        for m in self.established.finditer(text):
-            g = "a" if m.group("a") else "b"
-            candidates.append((m.start(g), m.end(g), {"canonical": m.group(g), "collective": False, "_set_up": True}))
-        for m in self.international.finditer(text):
-            g = "a" if m.group("a") else "b"
-            candidates.append((m.start(g), m.end(g), {"canonical": m.group(g), "collective": False}))
+        # a body named after its cue (group a) or before it (group b): set up, or international and acting
+        for pattern, flags in ((self.established, {"_set_up": True}), (self.international, {})):
+            for m in pattern.finditer(text):
+                g = "a" if m.group("a") else "b"
+                candidates.append((m.start(g), m.end(g), {"canonical": m.group(g), "collective": False, **flags}))
         for m in self.task_force.finditer(text):  # 必要时成立重点项目推进专班 → 重点项目推进专班
             start, name = m.start("name"), m.group("name")
             cut = max((m.end() for m in self.task_force_lead.finditer(name) if len(name) - m.end() >= 4), default=0)
