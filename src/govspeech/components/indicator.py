@@ -43,6 +43,9 @@ class IndicatorRecognizer(RuleComponent):
         # 规模以上工业增加值增速达到16.1%: the growth word after a lexicon name is the cue, not the name
         self.attribute_suffix = patterns.compile(
             f"({patterns.words(self.canonical)})(?:{patterns.words(rules['growth_attribute_words'])})")
+        # (before-pattern, after-pattern) of the places where a lexicon name is not what is measured
+        self.not_measured = [(patterns.compile(f"(?:{patterns.words(c['before'])})$"), patterns.compile(patterns.words(c["after"])))
+                             for c in rules.get("not_measured", {"contexts": []})["contexts"]]
         self.inner_cut = patterns.compile(patterns.words(rules["inner_cut"]))
         self.verb_only = set(rules["verb_only_names"])
         self.verb_only_after = patterns.compile(f"(?:{patterns.words(rules['verb_only_if_after'])})$")
@@ -62,7 +65,10 @@ class IndicatorRecognizer(RuleComponent):
         fig_ends = sorted(e for _, e in figures)
         taken = patterns.Occupancy(len(text), figures)
         # lexicon names are known before the figures are read (for the attribute-word rule)
-        lexicon_names = list(self.aliases.finditer(text))
+        # …except the whole a share is taken of (占GDP比重) and the standard of a comparison (超过GDP增速)
+        lexicon_names = [m for m in self.aliases.finditer(text)
+                         if not any(before.search(text, max(0, m.start() - 4), m.start()) and after.match(text, m.end())
+                                    for before, after in self.not_measured)]
         indicator_ends = sorted(m.end() for m in lexicon_names)
 
         def add(start: int, end: int) -> None:
