@@ -230,6 +230,19 @@ def test_year_and_holiday_deadlines(text, expected):
     assert spans_of(govspeech.parse(text), "DEADLINE") == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a day of the current or next month or week, and working days from now
+    ("要在本月25日前上报工作方案。", [("本月25日前", None, 25)]),
+    ("要于本周五前提交报告。", [("本周五前", None, None)]),
+    ("要在15个工作日内办结。", [("15个工作日内", None, None)]),
+    ("确保今年底前全面完工。", [("今年底前", 12, None)]),
+    ("本月，全区新增市场主体320户。", []),  # a review's month dates a result
+])
+def test_relative_days_and_working_days(text, expected):
+    doc = govspeech.parse(text)
+    assert [(s.text, s.attrs.month, s.attrs.day) for s in doc.spans if s.label == "DEADLINE"] == expected
+
+
 def test_named_townships_closed_by_their_kind_and_banks_only_as_actors():
     doc = govspeech.parse("西峰、果园、上坝等3个乡镇动手早、进度快。")
     assert spans_of(doc, "DEPARTMENT") == ["西峰", "果园", "上坝"]
@@ -495,6 +508,8 @@ def test_juxtaposed_collectives_and_oversight_by_the_congress():
     ("粮食产量高居全国首位。", ["高居全国首位"]),
     ("全省地区生产总值达到5.53万亿元、稳居全国前十强。", ["稳居全国前十强"]),
     ("研发投入强度居全国前列。", []),  # no position, no ranking
+    ("粮食产量保持全国首位。", ["全国首位"]),  # a scope word before 首位, as before 第一 (全国第一)
+    ("区域创新能力稳居全国第一方阵。", []),  # a tier, no position
 ])
 def test_ranking_verbs_of_reports(text, expected):
     assert spans_of(govspeech.parse(text), "RANKING") == expected

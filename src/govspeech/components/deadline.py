@@ -34,8 +34,12 @@ class DeadlineRecognizer(RuleComponent):
         year_end = ("(?:(?P<year2>20[0-9]{2}|\\*{2,4})年(?:(?P<yend>底|末|内)"
                     "|(?<=20[0-9]{2}年)(?=(?:之|以)?前(?![0-9一二三四五六七八九十几半后的]))))")
         events = f"(?:{patterns.words(d['events'])})"
+        # 本月25日前, 下周一前: a day of the current or next month or week
+        rel_days = d.get("days_of_relative", {"months": [], "weeks": [], "weekdays": []})
+        rel_day = (f"(?:{patterns.words(rel_days['months']) or '(?!)'})(?P<rday>{_DAY})(?:日|号)"
+                   f"|(?:{patterns.words(rel_days['weeks']) or '(?!)'})(?:{patterns.words(rel_days['weekdays']) or '(?!)'})")
         self.pattern = patterns.compile(
-            f"(?<![0-9{CHINESE_NUMERAL_CHARS}*\\-~])(?:{date}|{year_end}|(?P<event>{events})|(?P<rel>{patterns.words(d['relative_always'] + d['relative_in_directive'])})"
+            f"(?<![0-9{CHINESE_NUMERAL_CHARS}*\\-~])(?:{date}|{year_end}|(?P<event>{events})|(?P<relday>{rel_day})|(?P<rel>{patterns.words(d['relative_always'] + d['relative_in_directive'])})"
             # 3年内, 两个月内: a span of time from now that bounds a task
             f"|(?P<within>(?:[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)(?:{patterns.words(d.get('within_units', []))})(?=内)))"
             f"(?P<before>{before}|以内|内)?")
@@ -57,6 +61,9 @@ class DeadlineRecognizer(RuleComponent):
             has_before = bool(m.group("before"))
             if m.group("event"):
                 if not (has_before and m.group("before") in ("前", "之前", "以前")):
+                    continue
+            elif m.group("relday"):
+                if not (has_before or in_directive):
                     continue
             elif m.group("rel"):
                 if m.group("rel") not in self.always_rel and not (in_directive or has_before):
@@ -80,7 +87,9 @@ def _date_attrs(m: re.Match) -> dict:
     if m.group("month"):
         month = read_int(m.group("month"))
         day = read_int(m.group("day")) if m.group("day") else None
-    elif m.group("yend") in ("底", "末") or (m.group("rel") or "").startswith(("年底", "年末")):
+    elif m.group("rday"):
+        day = read_int(m.group("rday"))
+    elif m.group("yend") in ("底", "末") or "年底" in (m.group("rel") or "") or "年末" in (m.group("rel") or ""):
         month = 12
     return {"text": m.group(0), "month": month, "day": day}
 

@@ -44,11 +44,11 @@ class RankingRecognizer(RuleComponent):
         if counted_moves:
             moves = f"{moves}|(?:{counted_moves})(?:[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)个?位(?:次)?(?:至|到)"
         strong_scopes = patterns.words(d.get("strong_scopes", [])) or "(?!)"
-        # verb + scope + rank | scope + verb + rank | verb + rank | scope + 第N / 前N (增速全国第一)
+        # verb + scope + rank | scope + verb + rank | verb + rank | scope + 第N / 前N / 首位 (增速全国第一, 保持全国首位)
         # | (verb +) scope + peers + N强 (跻身中国企业500强, 全国文化企业30强; not 世界500强企业, a kind of firm) | 第N名 | a move to a position (跃升至第7位, 从第8位)
         self.ranking = patterns.compile(
             f"(?:(?:(?:{verbs}){scope}(?:{verbs})?|{scope}(?:{verbs})|(?:{verbs})){rank}"
-            f"|(?P<scope2>{scopes})(?:第(?P<pos2>{_ORDINAL})|前(?P<top2>{_ORDINAL}))(?:{suffix})?"
+            f"|(?P<scope2>{scopes})(?:(?:第(?P<pos2>{_ORDINAL})|前(?P<top2>{_ORDINAL}))(?:{suffix})?|(?P<first2>{patterns.words(d['first_words'])}))"
             f"|(?:{verbs})?(?P<scope3>{strong_scopes})\\p{{Han}}{{0,8}}?(?P<strong3>[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)强(?![\\p{{Han}}”])"
             # verb + scope + its peers + rank: 稳居全国区域碳市场首位, 居全省同类城市第二位
             f"|(?:{verbs})(?P<scope4>{strong_scopes})(?:(?![{_NOT_PEER}])\\p{{Han}}){{1,8}}?"
@@ -89,8 +89,9 @@ class RankingRecognizer(RuleComponent):
 
     def _attrs(self, m: re.Match) -> dict | None:
         strong = m.group("strongn") or m.group("strong3")
-        if m.group("first") or m.group("first5"):
-            position, top = self.first_words[m.group("first") or m.group("first5")], False
+        first = m.group("first") or m.group("first2") or m.group("first5")
+        if first:
+            position, top = self.first_words[first], False
             if position is None:
                 return None
         elif m.group("top") or m.group("top2") or m.group("top5"):
