@@ -628,3 +628,29 @@ def test_an_international_organisation_is_a_department_where_it_acts():
                  "世界卫生组织总干事到访。"):
         assert "联合国粮农组织" not in spans_of(govspeech.parse(text), "DEPARTMENT") and \
             "世界卫生组织" not in spans_of(govspeech.parse(text), "DEPARTMENT"), text
+
+
+def test_a_name_with_he_inside_is_one_body_not_a_coordination():
+    # the 2018-2019 reform's merged bureaus: 自然资源和规划局, 文化广电和旅游局 are single names
+    for name in ("市自然资源和规划局", "区文化广电和旅游局", "区科学技术和工业信息化局"):
+        doc = govspeech.parse(f"{name}要抓紧落实。")
+        assert [(s.text, s.attrs.canonical) for s in doc.spans if s.label == "DEPARTMENT"] == [(name, name)]
+    # …while a real coordination sharing the suffix is still split (区发改和能源部门 → 发改 / 能源)
+    assert spans_of(govspeech.parse("区发改和能源部门要抓紧落实。"), "DEPARTMENT") == ["发改", "能源"]
+
+
+def test_a_government_office_is_one_body_and_a_bracketed_twin_keeps_its_actor():
+    # 区政府督查室 is the government's own office, not 区政府 + 督查室
+    for text, bodies in (("区政府督查室要加强督查。", ["区政府督查室"]),
+                         ("市政府督查室要加强督查。", ["市政府督查室"]),
+                         ("区委督查室、区政府督查室要加强跟踪问效。", ["区委督查室", "区政府督查室"])):
+        assert spans_of(govspeech.parse(text), "DEPARTMENT") == bodies, text
+    # 各乡镇（街道）要…: the first twin is the subject of the task as much as the bracketed one
+    assert spans_of(govspeech.parse("各乡镇（街道）要加强排查。"), "DEPARTMENT") == ["乡镇", "街道"]
+
+
+def test_an_unseen_centre_given_a_task_is_kept_by_the_filter():
+    # no training document names a 大数据中心 or 机关事务中心; as the subject of a task each is a body
+    for name in ("区大数据中心", "区机关事务中心"):
+        assert spans_of(govspeech.parse(f"{name}要抓紧落实相关工作。"), "DEPARTMENT") == [name]
+    assert spans_of(govspeech.parse("加快建设区急救中心。"), "DEPARTMENT") == []  # a facility being built

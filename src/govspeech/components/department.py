@@ -100,15 +100,18 @@ class DepartmentRecognizer(RuleComponent):
             f"{guard}(?P<prefix>{prefixes})?(?P<items>{conj}(?:{joiners}{conj})+)"
             f"(?P<shared>等?(?:{suffixes})|等[^,，。;；:：!?！？\n]{{0,24}}?(?:{heads}))")
         self.conjunct = patterns.compile(stems)
+        # a body takes a level prefix (区, 市 …) but not another body (市委 + 市政府 are two)
+        level_prefixes = [p for p in d["prefixes"] if not p.endswith(("委", "政府", "国务院"))]
         body_cores = set()
         for body in d["bodies"]:
             body_cores.add(body)
-            for p in self.prefixes:
-                if body.startswith(p) and len(body) > len(p) + 1:
-                    body_cores.add(body[len(p):])
-                    break
-        # a body takes a level prefix (区, 市 …) but not another body (市委 + 市政府 are two)
-        level_prefixes = [p for p in d["prefixes"] if not p.endswith(("委", "政府", "国务院"))]
+            # its core after the longest prefix (区政府督查室 → 督查室) and after the level word
+            # alone (→ 政府督查室, so that 市政府督查室 is one name and not 市政府 + 督查室)
+            for prefixes_of_kind in (self.prefixes, sorted(level_prefixes, key=len, reverse=True)):
+                for p in prefixes_of_kind:
+                    if body.startswith(p) and len(body) > len(p) + 1:
+                        body_cores.add(body[len(p):])
+                        break
         self.bodies = patterns.compile(
             # not after another level word: 省市区委 and 省市委 are short forms, not 区委 / 市委
             f"(?<![省市区县]){patterns.first_chars(level_prefixes, body_cores)}(?P<prefix>{patterns.words(level_prefixes)})?"
@@ -474,12 +477,15 @@ class DepartmentRecognizer(RuleComponent):
     def _conjuncts(self, m: re.Match) -> list[tuple[int, int, dict]]:
         prefix = m.group("prefix") or ""
         shared = m.group("shared").lstrip("等")
+        parts = list(self.conjunct.finditer(m.group("items")))
+        if len(parts) == 1 and shared in self.suffix_set:
+            return []  # 市自然资源和规划局: one name with 和 inside it, found whole by the single-name pattern
         out = []
         if shared not in self.suffix_set:  # 等有关部门, 等…相关部门: read as 等部门
             shared = "部门"
             # the shared tail is restored in canonical, never a span of its own (有关部门)
             out.append((m.start("shared"), m.end("shared"), {"_block": True, "_part": True}))
-        for part in self.conjunct.finditer(m.group("items")):
+        for part in parts:
             start = m.start("items") + part.start()
             info = self.stem_info[part.group()]
             suffix = info.get("suffix", shared) if shared == "部门" else shared

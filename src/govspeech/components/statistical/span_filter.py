@@ -6,7 +6,8 @@ character and context features (:mod:`.features`, :mod:`.model`) gives the proba
 that the candidate overlaps a gold span of its label.  The policy, per label:
 
 * a span the rules produced is **dropped** when ``p < drop_below[label]`` (its relations go
-  with it);
+  with it), except a DEPARTMENT right before an actor cue of the department lexicon
+  (``区大数据中心要…``): the subject of a task stays whatever its characters' weights say;
 * an extra candidate the rules did not produce (a sentence or ``；`` item for DIRECTIVE) is
   **added** when ``p >= add_from[label]``.  An added directive carries no RESPONSIBLE/DUE
   relation: the linker has already run.
@@ -32,7 +33,7 @@ from spacy.training import Example, validate_examples
 from thinc.api import Config, Model
 from thinc.types import Floats2d
 
-from govspeech import docstate, resources
+from govspeech import docstate, patterns, resources
 from govspeech.components.statistical.candidates import FILTER_LABELS, CandidateGenerator, CandidateSet
 
 #: where ``initialize(weights="shipped")`` finds the weights trained by scripts/train_models.py
@@ -65,6 +66,12 @@ class SpanFilter(TrainablePipe):
         self.cfg = {"labels": list(labels), "drop_below": dict(drop_below or {}), "add_from": dict(add_from or {})}
         # list markers are the directive rules' own, so extra units start where rule units do
         self.candidates = CandidateGenerator(self.cfg["labels"], resources.load_json("rules", "directive.json")["markers"])
+        # a body right before an actor cue (区大数据中心要…) is the subject of a task by the rules'
+        # strongest evidence: the filter never drops it, so an unseen name is not lost to the
+        # weights its characters got from facilities elsewhere (医疗中心, 急救中心)
+        # (also through a bracketed twin: 各乡镇（街道）要…)
+        self.actor_cue = patterns.compile("(?:[（(][^）)\n]{1,8}[）)])?(?:"
+                                          + patterns.words(resources.load_json("lexicons", "departments.json")["actor_cues"]) + ")")
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -92,12 +99,20 @@ class SpanFilter(TrainablePipe):
             if not len(cands):
                 continue
             dropped = cands.proposed & (probs < drop_below[cands.labels])
+            self._keep_actors(doc, cands, dropped)
             added = ~cands.proposed & (probs >= add_from[cands.labels])
             if dropped.any():
                 docstate.remove_spans(doc, [docstate.SpanRef(FILTER_LABELS[label], int(s), int(e)) for s, e, label
                                             in zip(cands.starts[dropped], cands.ends[dropped], cands.labels[dropped])])
             for s, e, label in zip(cands.starts[added], cands.ends[added], cands.labels[added]):
                 docstate.add_span(doc, int(s), int(e), FILTER_LABELS[label], {})
+
+    def _keep_actors(self, doc: Doc, cands: CandidateSet, dropped: np.ndarray) -> None:
+        """Un-drop (in place) the dropped departments that an actor cue follows directly."""
+        text = docstate.text(doc)
+        for i in np.flatnonzero(dropped & (cands.labels == FILTER_LABELS.index("DEPARTMENT"))):
+            if self.actor_cue.match(text, int(cands.ends[i])) is not None:
+                dropped[i] = False
 
     # -- training -----------------------------------------------------------------------------
     def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd=None,
