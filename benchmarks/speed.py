@@ -191,19 +191,21 @@ def parse_pieces(text: str) -> list[str]:
     return [text[start:end] for start, end in chunk_bounds(text, DEFAULT_CHUNK_CHARS)]
 
 
+def _seconds_printed(args: list[str], env: dict[str, str] | None = None) -> float:
+    """Run ``python ARGS`` in a fresh process; the seconds it prints on its last line."""
+    done = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=True, env=env)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
 def import_and_load_cold() -> float:
     """Import + load in a fresh process with the pattern cache switched off."""
-    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--import-only"], capture_output=True,
-                          text=True, check=True, env={**os.environ, "GOVSPEECH_CACHE_DIR": "off"})
-    return float(done.stdout.strip().splitlines()[-1])
+    return _seconds_printed([str(Path(__file__).resolve()), "--import-only"], {**os.environ, "GOVSPEECH_CACHE_DIR": "off"})
 
 
 def spacy_import() -> float:
     """Seconds of a bare ``import spacy`` in a fresh process: the part of import + load that
     govspeech cannot shorten."""
-    done = subprocess.run([sys.executable, "-c", "import time; t = time.perf_counter(); import spacy; "
-                           "print(time.perf_counter() - t)"], capture_output=True, text=True, check=True)
-    return float(done.stdout.strip().splitlines()[-1])
+    return _seconds_printed(["-c", "import time; t = time.perf_counter(); import spacy; print(time.perf_counter() - t)"])
 
 
 def length_scaling(lengths: tuple[int, ...], repeat: int) -> list[dict[str, float]]:

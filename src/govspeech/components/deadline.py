@@ -89,7 +89,7 @@ def _date_attrs(m: re.Match) -> dict:
         day = read_int(m.group("day")) if m.group("day") else None
     elif m.group("rday"):
         day = read_int(m.group("rday"))
-    elif m.group("yend") in ("底", "末") or "年底" in (m.group("rel") or "") or "年末" in (m.group("rel") or ""):
+    elif m.group("yend") in ("底", "末") or any(end in (m.group("rel") or "") for end in ("年底", "年末")):
         month = 12
     return {"text": m.group(0), "month": month, "day": day}
 

@@ -45,6 +45,12 @@ _FULL_NAMES = {"党中央": "中国共产党中央委员会", "中央": "中国�
 _PARTY_BEFORE = re.compile(r"(?:省|市|区|县|旗|州|自治区|党)委、$")
 
 
+def actor_cue_pattern(lexicon: dict) -> str:
+    """The pattern of the words after a body that make it the subject of a task (区交通运输局要…);
+    要 is no actor cue inside 要素 (合肥都市圈要素市场化改革).  The span filter uses it too."""
+    return f"(?:{patterns.words(lexicon.get('actor_cues', []))})(?<!要(?=素))"
+
+
 def _list_items(m: re.Match) -> list[tuple[int, int, str]]:
     """The items of the 、-list in group ``items`` of ``m``: (start, end, text)."""
     base = m.start("items")
@@ -102,12 +108,13 @@ class DepartmentRecognizer(RuleComponent):
         self.conjunct = patterns.compile(stems)
         # a body takes a level prefix (区, 市 …) but not another body (市委 + 市政府 are two)
         level_prefixes = [p for p in d["prefixes"] if not p.endswith(("委", "政府", "国务院"))]
+        prefix_kinds = (self.prefixes, sorted(level_prefixes, key=len, reverse=True))
         body_cores = set()
         for body in d["bodies"]:
             body_cores.add(body)
             # its core after the longest prefix (区政府督查室 → 督查室) and after the level word
             # alone (→ 政府督查室, so that 市政府督查室 is one name and not 市政府 + 督查室)
-            for prefixes_of_kind in (self.prefixes, sorted(level_prefixes, key=len, reverse=True)):
+            for prefixes_of_kind in prefix_kinds:
                 for p in prefixes_of_kind:
                     if body.startswith(p) and len(body) > len(p) + 1:
                         body_cores.add(body[len(p):])
@@ -116,8 +123,7 @@ class DepartmentRecognizer(RuleComponent):
             # not after another level word: 省市区委 and 省市委 are short forms, not 区委 / 市委
             f"(?<![省市区县]){patterns.first_chars(level_prefixes, body_cores)}(?P<prefix>{patterns.words(level_prefixes)})?"
             f"(?P<body>{patterns.words(body_cores)})(?:党组|党委|党工委)?")  # 区政府党组 is one body
-        # 要 is no actor cue inside 要素 (合肥都市圈要素市场化改革)
-        actor = f"(?:{patterns.words(d.get('actor_cues', []))})(?<!要(?=素))"
+        actor = actor_cue_pattern(d)
         # the speaker's government given a task of its own (省政府将认真组织实施) is a department,
         # and so is it where a review names it as the subject (区政府在市委…领导下, 区政府坚持…)
         self.speaker_acts = patterns.compile(f"(?:{patterns.words(d.get('actor_cues', []) + d.get('speaker_actor_cues', []))})")
@@ -219,8 +225,9 @@ class DepartmentRecognizer(RuleComponent):
         vague_subset = (f"(?:{patterns.words(vague['lead']) or '(?!)'})?(?:{quantifier})"
                         f"(?:{patterns.words(vague['heads']) or '(?!)'}|\\p{{Han}}{{0,4}}?(?:{patterns.words(vague.get('modified_heads', [])) or '(?!)'}))")
         # 一些部门和单位: the quantifier is shared, each head is a span
-        heads = patterns.words(vague.get("coordinated_heads", [])) or "(?!)"
-        self.shared_vague = patterns.compile(f"(?P<first>(?P<quantifier>{quantifier})(?:{heads}))(?:和|、|及)(?P<second>{heads})")
+        vague_heads = patterns.words(vague.get("coordinated_heads", [])) or "(?!)"
+        self.shared_vague = patterns.compile(
+            f"(?P<first>(?P<quantifier>{quantifier})(?:{vague_heads}))(?:和|、|及)(?P<second>{vague_heads})")
         self.collective = patterns.compile(
             f"(?:{scopes})?{patterns.words(d['collective'])}|(?:{scopes})(?:各)?(?:部门|单位|机关)|{vague_subset}")
         forces = d.get("task_forces", {"suffixes": [], "lead_verbs": []})

@@ -34,6 +34,7 @@ from thinc.api import Config, Model
 from thinc.types import Floats2d
 
 from govspeech import docstate, patterns, resources
+from govspeech.components.department import actor_cue_pattern
 from govspeech.components.statistical.candidates import FILTER_LABELS, CandidateGenerator, CandidateSet
 
 #: where ``initialize(weights="shipped")`` finds the weights trained by scripts/train_models.py
@@ -70,8 +71,8 @@ class SpanFilter(TrainablePipe):
         # strongest evidence: the filter never drops it, so an unseen name is not lost to the
         # weights its characters got from facilities elsewhere (医疗中心, 急救中心)
         # (also through a bracketed twin: 各乡镇（街道）要…)
-        self.actor_cue = patterns.compile("(?:[（(][^）)\n]{1,8}[）)])?(?:"
-                                          + patterns.words(resources.load_json("lexicons", "departments.json")["actor_cues"]) + ")")
+        self.actor_cue = patterns.compile("(?:[（(][^）)\n]{1,8}[）)])?"
+                                          + actor_cue_pattern(resources.load_json("lexicons", "departments.json")))
 
     @property
     def labels(self) -> tuple[str, ...]:
