@@ -654,3 +654,59 @@ def test_an_unseen_centre_given_a_task_is_kept_by_the_filter():
     for name in ("区大数据中心", "区机关事务中心"):
         assert spans_of(govspeech.parse(f"{name}要抓紧落实相关工作。"), "DEPARTMENT") == [name]
     assert spans_of(govspeech.parse("加快建设区急救中心。"), "DEPARTMENT") == []  # a facility being built
+
+
+def test_an_old_position_after_a_period_and_rank_moves():
+    # 由去年的第15位: the period of the old position stands between 由 and it
+    doc = govspeech.parse("全市地区生产总值增速由去年的第15位上升到第8位。")
+    assert spans_of(doc, "RANKING") == ["第15位", "第8位"]
+    assert [t for _, _, t in relations_of(doc, "RANK")] == ["第15位", "第8位"]
+    # a move by places is an INCREASE of what is ranked; the rank word and 较… stay out of its name
+    doc = govspeech.parse("固定资产投资增速列全市第二，较一季度前移3个位次。")
+    assert spans_of(doc, "DEADLINE") == []  # 一季度前移: no time limit
+    assert relations_of(doc, "INCREASE") == [("固定资产投资", "INCREASE", "3个位次")]
+    assert relations_of(govspeech.parse("区域创新能力全国排名提升4位。")) == [("区域创新能力", "INCREASE", "4位")]
+    assert spans_of(govspeech.parse("综合排名较上年前移5个位次。"), "DEADLINE") == []
+
+
+def test_indicator_names_without_growth_words_appraisal_closers_or_dates():
+    assert spans_of(govspeech.parse("一般公共预算收入增速居全省第二位。"), "INDICATOR") == ["一般公共预算收入"]
+    assert spans_of(govspeech.parse("我县在全省高质量发展综合绩效考核中位居第5名。"), "INDICATOR") == ["高质量发展综合绩效考核"]
+    assert spans_of(govspeech.parse("全县普通高中5所。"), "INDICATOR") == ["普通高中"]  # 中 is part of the name
+    # hainan-2026 (train): the year of a figure before the name is no part of it
+    assert spans_of(govspeech.parse("2025年外国人来琼工作人数较2020年增长90%。"), "INDICATOR") == ["外国人来琼工作人数"]
+    # after 占 comes the whole a share is taken of, not what is measured
+    assert spans_of(govspeech.parse("四大主导产业占GDP比重较2020年提高约14个百分点。"), "INDICATOR") != ["GDP比重"]
+
+
+def test_members_of_a_body_levels_counted_together_and_named_places_acting():
+    assert spans_of(govspeech.parse("国务院各部门要密切配合。"), "DEPARTMENT") == ["国务院各部门"]
+    assert spans_of(govspeech.parse("市政府各部门、各直属机构要认真执行。"), "DEPARTMENT") == ["市政府各部门", "各直属机构"]
+    assert spans_of(govspeech.parse("市县两级政府要落实主体责任。"), "DEPARTMENT") == ["市县两级政府"]
+    assert spans_of(govspeech.parse("建立省市县三级财政科技投入稳定增长机制。"), "DEPARTMENT") == []
+    assert spans_of(govspeech.parse("自治区党委宣传部要做好宣传报道。"), "DEPARTMENT") == ["自治区党委宣传部"]
+    assert spans_of(govspeech.parse("公安机关、检察机关、审判机关要依法严惩。"), "DEPARTMENT") == ["公安机关", "检察机关", "审判机关"]
+    # 各 shared by the level-free collectives that follow it
+    assert spans_of(govspeech.parse("各盟市、旗县（市、区）要抓好落实。"), "DEPARTMENT") == ["盟市", "旗县（市、区）"]
+    doc = govspeech.parse("新华街道、东城街道要抓好环境整治。")
+    assert spans_of(doc, "DEPARTMENT") == ["新华街道", "东城街道"]
+    assert [t for _, _, t in relations_of(doc, "RESPONSIBLE")] == ["新华街道", "东城街道"]
+    assert spans_of(govspeech.parse("城关镇要加快推进征迁工作。"), "DEPARTMENT") == ["城关镇"]
+    # kinds of places and a town's people are no named bodies
+    for text in ("农村要加快发展。", "全镇要齐心协力。", "特色小镇要突出特色。", "老旧小区改造，社区要做好宣传。"):
+        assert spans_of(govspeech.parse(text), "DEPARTMENT") == [], text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("确保明年5月前完工。", ["明年5月前"]),  # a year named relative to now belongs to the date
+    ("要于次年3月底前完成审计。", ["次年3月底前"]),
+    ("要于每月5日前报送进展情况。", ["每月5日前"]),  # a recurring time limit…
+    ("每周一要召开调度会。", []),  # …but a schedule is none
+    ("要在第三季度末前完成。", ["第三季度末前"]),
+    ("要在汛期到来前完成除险加固。", ["汛期到来前"]),  # an event's moment closes a time limit
+    ("在全运会开幕前完成场馆改造。", ["全运会开幕前"]),
+    ("要确保10月底前完成，年底前进一步完善。", ["10月底前", "年底前"]),  # 前进一步: still the deadline's 前
+    ("国庆节前后要加强值守。", []),  # 前后: around, no limit
+])
+def test_relative_years_recurring_days_and_event_moments(text, expected):
+    assert spans_of(govspeech.parse(text), "DEADLINE") == expected

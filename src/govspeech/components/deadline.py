@@ -28,7 +28,9 @@ class DeadlineRecognizer(RuleComponent):
         d = self.data
         before = patterns.words(d["before_words"])
         parts = patterns.words(d["month_parts"])
-        date = (f"(?:(?P<year>20[0-9]{{2}}|\\*{{2,4}})年)?(?P<month>{_MONTH})月(?:份)?"
+        # 明年5月前, 次年3月底前: a year named relative to now belongs to the date
+        relative_years = patterns.words(d.get("relative_years", [])) or "(?!)"
+        date = (f"(?:(?P<year>20[0-9]{{2}}|\\*{{2,4}})年|{relative_years})?(?P<month>{_MONTH})月(?:份)?"
                 f"(?:(?P<day>{_DAY})(?:日|号)|(?P<part>{parts}))?")
         # 2025年底, 2030年前 (but not 2023年前三季度, 2020年前后, 2019年前的水平, **年前: years ago)
         year_end = ("(?:(?P<year2>20[0-9]{2}|\\*{2,4})年(?:(?P<yend>底|末|内)"
@@ -38,11 +40,17 @@ class DeadlineRecognizer(RuleComponent):
         rel_days = d.get("days_of_relative", {"months": [], "weeks": [], "weekdays": []})
         rel_day = (f"(?:{patterns.words(rel_days['months']) or '(?!)'})(?P<rday>{_DAY})(?:日|号)"
                    f"|(?:{patterns.words(rel_days['weeks']) or '(?!)'})(?:{patterns.words(rel_days['weekdays']) or '(?!)'})")
+        # 全运会开幕前, 汛期到来前: an event's start or end closes a time limit (with 前 only)
+        event_start = (f"(?<=[在于])(?:(?![在于的和与及，。；、])\\p{{Han}}){{2,8}}?"
+                       f"(?:{patterns.words(d.get('event_moments', [])) or '(?!)'})(?=(?:之|以)?前)")
         self.pattern = patterns.compile(
-            f"(?<![0-9{CHINESE_NUMERAL_CHARS}*\\-~])(?:{date}|{year_end}|(?P<event>{events})|(?P<relday>{rel_day})|(?P<rel>{patterns.words(d['relative_always'] + d['relative_in_directive'])})"
+            f"(?<![0-9{CHINESE_NUMERAL_CHARS}*\\-~])(?:{date}|{year_end}|(?P<event>{event_start}|{events})|(?P<relday>{rel_day})|(?P<rel>{patterns.words(d['relative_always'] + d['relative_in_directive'])})"
             # 3年内, 两个月内: a span of time from now that bounds a task
             f"|(?P<within>(?:[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)(?:{patterns.words(d.get('within_units', []))})(?=内)))"
             f"(?P<before>{before}|以内|内)?")
+        self.not_after_before = tuple(d.get("not_after_before", ()))
+        # 较一季度前移3个位次, 比年初: the date is the standard of a comparison, not a time limit
+        self.comparison_before = tuple(d.get("comparison_before", ()))
         self.always_rel = set(d["relative_always"])
         self.not_deadline = set(d["not_deadline"])
 
@@ -52,8 +60,10 @@ class DeadlineRecognizer(RuleComponent):
         directives = patterns.Occupancy(len(text), spans)
         directive_starts = {start for start, _ in spans}
         for m in self.pattern.finditer(text):
-            if m.group(0) in self.not_deadline:
+            if m.group(0) in self.not_deadline or text.endswith(self.comparison_before, 0, m.start()):
                 continue
+            if m.group(0).endswith("前") and text.startswith(self.not_after_before, m.end()):
+                continue  # 一季度前移, 年前列, 10月前后: the 前 belongs to another word
             in_directive = directives.covers(m.start(), m.end())
             opens_directive = m.start() in directive_starts
             if opens_directive and text[m.end():m.end() + 1] in (",", "，") and not m.group("before"):
@@ -63,7 +73,8 @@ class DeadlineRecognizer(RuleComponent):
                 if not (has_before and m.group("before") in ("前", "之前", "以前")):
                     continue
             elif m.group("relday"):
-                if not (has_before or in_directive):
+                # 每周一召开调度会 is a schedule; 每月5日前报送 a recurring time limit
+                if not (has_before or (in_directive and not m.group("relday").startswith("每"))):
                     continue
             elif m.group("rel"):
                 if m.group("rel") not in self.always_rel and not (in_directive or has_before):

@@ -119,10 +119,19 @@ class DepartmentRecognizer(RuleComponent):
                     if body.startswith(p) and len(body) > len(p) + 1:
                         body_cores.add(body[len(p):])
                         break
-        self.bodies = patterns.compile(
-            # not after another level word: 省市区委 and 省市委 are short forms, not 区委 / 市委
+        body = (  # not after another level word: 省市区委 and 省市委 are short forms, not 区委 / 市委
             f"(?<![省市区县]){patterns.first_chars(level_prefixes, body_cores)}(?P<prefix>{patterns.words(level_prefixes)})?"
-            f"(?P<body>{patterns.words(body_cores)})(?:党组|党委|党工委)?")  # 区政府党组 is one body
+            f"(?P<body>{patterns.words(body_cores)})")
+        self.bodies = patterns.compile(f"{body}(?:党组|党委|党工委)?")  # 区政府党组 is one body
+        # 国务院各部门, 市政府有关部门: the members of a body, one collective
+        members = d.get("body_members", {"quantifiers": [], "heads": []})
+        self.body_members = patterns.compile(
+            f"{body}(?:{patterns.words(members['quantifiers']) or '(?!)'})(?:{patterns.words(members['heads']) or '(?!)'})")
+        # 市县两级政府: the bodies of several levels counted together
+        levels = d.get("level_collectives", {"levels": "", "counts": [], "heads": []})
+        self.level_collective = patterns.compile(
+            f"(?<![{patterns.HAN}](?<![和及与、]))[{levels['levels'] or '-'}]{{2,5}}(?:{patterns.words(levels['counts']) or '(?!)'})级"
+            f"(?:{patterns.words(levels['heads']) or '(?!)'})") if levels["levels"] else patterns.compile("(?!)")
         actor = actor_cue_pattern(d)
         # the speaker's government given a task of its own (省政府将认真组织实施) is a department,
         # and so is it where a review names it as the subject (区政府在市委…领导下, 区政府坚持…)
@@ -178,6 +187,15 @@ class DepartmentRecognizer(RuleComponent):
         self.facility_actor = patterns.NearAnchor(patterns.compile(
             f"(?<![{patterns.HAN}])(?P<name>(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{0,8}}?(?:{facility_suffixes}))"
             f"(?={actor})"), patterns.compile(facility_suffixes), before=8)
+        # 城关镇要…, 新华街道、东城街道要…: named places opening a clause as the subject of a task
+        places_acting = d.get("place_actors", {"suffixes": [], "generic": [], "not_first": ""})
+        place = (f"(?:(?![{_NOT_IN_NAME}{places_acting['not_first']}])\\p{{Han}})(?:(?![{_NOT_IN_NAME}])\\p{{Han}}){{1,3}}?"
+                 f"(?:{patterns.words(places_acting['suffixes']) or '(?!)'})")
+        self.place_actors = patterns.NearAnchor(patterns.compile(
+            f"(?<![{patterns.HAN}])(?:[一二三四五六七八九十]是)?(?P<items>{place}(?:、{place}){{0,7}})(?={actor})"),
+            # anchored on the last name's suffix before the cue; eight names of up to 7 characters
+            patterns.compile(f"(?:{patterns.words(places_acting['suffixes']) or '(?!)'})(?={actor})"), before=2 + 8 * 7)
+        self.generic_places = set(places_acting["generic"])
         self.facility_lead = patterns.compile(f"^(?:{patterns.words(d.get('facility_lead_words', []))})")
         # 西洞、西峰、丰乐3个乡镇 / 东洞、上坝等7个乡镇: named places closed by their kind
         name = f"(?:(?![{_NOT_IN_NAME}])\\p{{Han}})"
@@ -318,7 +336,12 @@ class DepartmentRecognizer(RuleComponent):
             start = m.start() + (lead.end() if (lead := self.facility_lead.match(name)) else 0)
             if m.end() - start >= 3:
                 candidates.append((start, m.end(), {"canonical": text[start:m.end()], "collective": False}))
-        candidates += self._whole_matches(text, ((self.bodies, False), (self.collective, True), (self.unseen, False)))
+        for m in self.place_actors.finditer(text):
+            items = _list_items(m)
+            if not any(name in self.generic_places for _, _, name in items):
+                candidates += [(start, end, {"canonical": name, "collective": False}) for start, end, name in items]
+        candidates += self._whole_matches(text, ((self.bodies, False), (self.collective, True), (self.unseen, False),
+                                                 (self.body_members, True), (self.level_collective, True)))
         for m in chain(self.company.finditer(text), self.first_of_firms.finditer(text)):
             # 推动组建省物流集团: the founding verb is not part of the name
             start = m.start("name") + (lead.end() if (lead := self.task_force_lead.match(m.group("name"))) else 0)

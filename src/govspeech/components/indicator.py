@@ -36,17 +36,29 @@ class IndicatorRecognizer(RuleComponent):
         lex, rules = self.data["lexicon"], self.data["rules"]
         self.canonical = {alias: entry["canonical"] for entry in lex["indicators"] for alias in entry["aliases"]}
         self.aliases = patterns.compile(patterns.words(self.canonical))
-        self.alias_suffix = patterns.compile(patterns.words(self.canonical) + "$")
+        # a lexicon name that ends the phrase, alone or before a growth word (一般公共预算收入增速)
+        self.alias_suffix = patterns.compile(
+            f"(?:{patterns.words(self.canonical)})(?:{patterns.words(rules['growth_attribute_words'])})?$")
         self.left_strip = patterns.compile(
             f"^(?:{patterns.words(lex['scope_prefixes'] + lex['period_words'] + rules['verb_prefixes'] + rules['lead_strip'])})+")
-        self.trailing_cue = patterns.compile(f"(?:{patterns.words(rules['trailing_cues'] + rules['level_after_change'] + rules['increase'] + rules['decrease'] + rules['share'])})+$")
+        evaluation = rules.get("evaluation_nouns", {"nouns": [], "cues": []})
+        after_evaluation = "|".join(f"(?<={noun})" for noun in evaluation["nouns"]) or "(?!)"
+        comparison = patterns.words(rules.get("comparison_words", {"words": []})["words"]) or "(?!)"
+        self.trailing_cue = patterns.compile(
+            f"(?:(?:{after_evaluation})(?:{patterns.words(evaluation['cues']) or '(?!)'}))?"
+            f"(?:(?:{comparison})(?:(?:20[0-9]{{2}}|\\*{{2,4}})年|{patterns.words(lex['period_words'])}))?"
+            f"(?:{patterns.words(rules['trailing_cues'] + rules['level_after_change'] + rules['increase'] + rules['decrease'] + rules['share'])})*$")
         # 规模以上工业增加值增速达到16.1%: the growth word after a lexicon name is the cue, not the name
         self.attribute_suffix = patterns.compile(
             f"({patterns.words(self.canonical)})(?:{patterns.words(rules['growth_attribute_words'])})")
         # (before-pattern, after-pattern) of the places where a lexicon name is not what is measured
+        rank_words = rules.get("rank_words", {"words": [], "min_left": 3})
+        self.rank_suffix = patterns.compile(
+            f"(.{{{rank_words['min_left']},}}?)(?:{patterns.words(lex['scope_prefixes'])})?(?:{patterns.words(rank_words['words']) or '(?!)'})")
         self.not_measured = [(patterns.compile(f"(?:{patterns.words(c['before'])})$"), patterns.compile(patterns.words(c["after"])))
                              for c in rules.get("not_measured", {"contexts": []})["contexts"]]
         self.inner_cut = patterns.compile(patterns.words(rules["inner_cut"]))
+        self.share_cuts = set(rules["inner_cut"]) & set(rules["share"])
         self.verb_only = set(rules["verb_only_names"])
         self.verb_only_after = patterns.compile(f"(?:{patterns.words(rules['verb_only_if_after'])})$")
         self.generic = patterns.compile(patterns.words(rules["generic_nouns"]))
@@ -171,6 +183,10 @@ class IndicatorRecognizer(RuleComponent):
         code = _CODE_BEFORE.search(text, max(floor, left - 3), left + 1) if left > floor else None
         if code is not None and code.end() == left + 1:
             left = code.start()  # 新增5A级物流企业, 建成5G基站: a digit glued to a Latin letter is part of the name
+        if left > floor and text[left - 1].isdigit():
+            unit = _DATE_UNIT.match(text, left, end)  # 2025年外国人来琼工作人数: the year is no part of it
+            if unit is not None:
+                left = unit.end()
         phrase = text[left:end]
         # cut at the last verb inside the phrase (仅实现零售总额), but never inside a lexicon name
         # that ends it (一般公共预算收入 holds 共)
@@ -179,6 +195,8 @@ class IndicatorRecognizer(RuleComponent):
         inner = None
         for inner in self.inner_cut.finditer(phrase, 0, protected):
             pass
+        if inner is not None and inner.group() in self.share_cuts:
+            return None  # 占GDP比重较2020年提高: after 占 comes the whole, not what is measured
         offset = inner.end() if inner is not None else 0
         strip = self.left_strip.match(phrase, offset)
         if strip is not None and strip.end() > protected:  # 建成保障性住房: 保障 belongs to the name
@@ -187,7 +205,7 @@ class IndicatorRecognizer(RuleComponent):
         if strip:
             offset = strip.end()
         name = phrase[offset:]
-        suffix = self.attribute_suffix.fullmatch(name)
+        suffix = self.attribute_suffix.fullmatch(name) or self.rank_suffix.fullmatch(name)
         if suffix is not None:
             name = suffix.group(1)
         if name in self.verb_only and self.verb_only_after.search(lead):
@@ -239,6 +257,8 @@ class IndicatorRecognizer(RuleComponent):
 
 
 _QUOTED_NAME = patterns.compile(r"“[^”\n]{1,12}”")
+# the unit of a date that a figure before a name leaves behind (2025年…, 3月份…)
+_DATE_UNIT = patterns.compile(r"(?:年度|年|月份|月|日|季度)")
 # a model or grade code: 5G, 5A级, 4S店, 5G-A (not a figure: a digit glued to a capital letter)
 _CODE = patterns.compile(r"[0-9]{1,2}[A-Z](?:-[A-Z])?(?![A-Za-z])")
 _CODE_BEFORE = patterns.compile(r"(?<![0-9.,])[0-9]{1,2}[A-Z]")

@@ -35,7 +35,8 @@ class RankingRecognizer(RuleComponent):
                 f"(?!{patterns.words(d.get('not_after_ordinal', [])) or '(?!)'})")
         scope = (f"(?P<scope>{scopes})(?:(?:(?P<of>[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)个?)?(?:{fields}))?"
                  f"(?:中|里|内)?")
-        rank = (f"(?:第(?P<pos>{_ORDINAL})(?:{suffix})?|前(?P<top>{_ORDINAL})(?:{suffix})?|(?P<bare>[0-9]+)位"
+        # 排名倒数第一: counted from the bottom (position as written; the scheme has no attribute for it)
+        rank = (f"(?:(?:倒数)?第(?P<pos>{_ORDINAL})(?:{suffix})?|前(?P<top>{_ORDINAL})(?:{suffix})?|(?P<bare>[0-9]+)位"
                 f"|(?P<strongn>[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)强(?![\\p{{Han}}”])"
                 f"|(?P<first>{patterns.words(d['first_words'])}))")
         moves = patterns.words(d.get("moves", [])) or "(?!)"
@@ -44,6 +45,8 @@ class RankingRecognizer(RuleComponent):
         if counted_moves:
             moves = f"{moves}|(?:{counted_moves})(?:[0-9]+|[{CHINESE_NUMERAL_CHARS}]+)个?位(?:次)?(?:至|到)"
         strong_scopes = patterns.words(d.get("strong_scopes", [])) or "(?!)"
+        # 由去年的第15位上升到第8位: the period of the old position may stand between 由/从 and it
+        from_periods = f"(?:20[0-9]{{2}}|\\*{{2,4}})年|{patterns.words(d.get('from_periods', [])) or '(?!)'}"
         # verb + scope + rank | scope + verb + rank | verb + rank | scope + 第N / 前N / 首位 (增速全国第一, 保持全国首位)
         # | (verb +) scope + peers + N强 (跻身中国企业500强, 全国文化企业30强; not 世界500强企业, a kind of firm) | 第N名 | a move to a position (跃升至第7位, 从第8位)
         self.ranking = patterns.compile(
@@ -54,7 +57,7 @@ class RankingRecognizer(RuleComponent):
             f"|(?:{verbs})(?P<scope4>{strong_scopes})(?:(?![{_NOT_PEER}])\\p{{Han}}){{1,8}}?"
             f"(?:第(?P<pos5>{_ORDINAL})(?:{suffix})?|前(?P<top5>{_ORDINAL})(?:{suffix})?|(?P<first5>{patterns.words(d['first_words'])}))"
             f"|(?<!第)第(?P<pos3>{_ORDINAL})名"
-            f"|(?:(?:{moves})|(?<=[由从]))(?P<moved>第(?P<pos4>{_ORDINAL})(?:位|名)))"
+            f"|(?:(?:{moves})|(?<=[由从])|[由从](?:{from_periods})的?)(?P<moved>第(?P<pos4>{_ORDINAL})(?:位|名)))"
             f"{stop}")
         self.first_words = d["first_words"]
         self.noun_tails: dict[str, str] = d.get("verb_start_ends_noun_after", {})
