@@ -710,3 +710,13 @@ def test_members_of_a_body_levels_counted_together_and_named_places_acting():
 ])
 def test_relative_years_recurring_days_and_event_moments(text, expected):
     assert spans_of(govspeech.parse(text), "DEADLINE") == expected
+
+
+def test_whole_area_scopes_of_collectives_and_bodies_given_duties():
+    # hainan-2026 (train) 全省行政机关: the whole-area scope belongs to the collective
+    assert spans_of(govspeech.parse("全区各级各部门要迅速行动。"), "DEPARTMENT") == ["全区各级各部门"]
+    assert spans_of(govspeech.parse("全省上下要团结奋斗。"), "DEPARTMENT") == []
+    # a body whatever its suffix, given its duties by 由…负责, makes a directive
+    doc = govspeech.parse("由各镇街负责组织实施。")
+    assert spans_of(doc, "DIRECTIVE") == ["由各镇街负责组织实施"]
+    assert [t for _, _, t in relations_of(doc, "RESPONSIBLE")] == ["各镇街"]
